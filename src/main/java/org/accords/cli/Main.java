@@ -1,0 +1,79 @@
+package org.accords.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import org.accords.scenario.BadInputException;
+import org.accords.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code accords} command line. Exit codes: 0 success, 2 bad input or usage (one line on
+ * stderr, no stack trace), 1 internal fault (stack trace only with --debug), 130 interrupted.
+ */
+@Command(name = "accords", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Agent-based simulation (MASON) of normalization with Israel under the Abraham Accords.",
+        subcommands = {ListCommand.class, RunCommand.class, ValidateCommand.class, ReferenceCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERRUPTED = 130;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try `accords run`, or `accords --help`");
+    }
+
+    /** The project folder: presets are in its scenarios/, results go to its results/. */
+    static Path home() {
+        return Path.of(System.getProperty("accords.home", ".")).toAbsolutePath().normalize();
+    }
+
+    static ScenarioLoader loader() {
+        return new ScenarioLoader(home().resolve("scenarios"));
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by tests too). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("accords: " + ex.getMessage().replace('\n', ' ') + " (see `accords "
+                    + commandName(ex.getCommandLine()) + "--help`)");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof BadInputException bad) {
+                err.println("accords: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof CancellationException) {
+                err.println("accords: interrupted; no result folder written");
+                return INTERRUPTED;
+            }
+            err.println("accords: internal error: " + ex + (debug ? "" : " (rerun with --debug for the stack trace)"));
+            if (debug) ex.printStackTrace(err);
+            return INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandName(CommandLine cl) {
+        String name = cl.getCommandName();
+        return name.equals("accords") ? "" : name + " ";
+    }
+}

@@ -1,0 +1,76 @@
+package org.accords.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.accords.experiment.EnsembleResult;
+import org.accords.report.Num;
+import org.accords.report.RunReport;
+import org.accords.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scenario's Monte Carlo ensemble and write its result folder:",
+                "adoption.csv, membership.csv, states.csv, events.csv, trace.csv, charts (PNG, SVG),",
+                "scenario.resolved.yaml, manifest.json and index.html."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "baseline",
+            description = "A preset name (see `accords list`) or a scenario file. Default: ${DEFAULT-VALUE}.")
+    String scenario;
+
+    @Mixin
+    EnsembleOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Result folder (default: results/<scenario name>).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing result folder.")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario sc = Main.loader().load(scenario, options.overrides());
+        int threads = options.threads();
+        Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
+        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, spec.commandLine().getErr());
+        if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
+        return Main.OK;
+    }
+
+    static void printSummary(EnsembleResult r, Path folder, PrintWriter out) {
+        Scenario sc = r.scenario;
+        int last = r.months() - 1;
+        out.printf(Locale.ROOT, "%s — %s%n", sc.name(), sc.title());
+        out.printf(Locale.ROOT, "%,d replications, seed %d, %s to %s, %d threads, %.1f s%n%n", r.runs(), r.seed,
+                sc.run().start(), sc.run().end(), r.threads, r.wallSeconds());
+        out.printf(Locale.ROOT, "%-5s %-24s %13s %13s %12s%n", "state", "name", "P(member end)", "P(ever join)", "median join");
+        List<Integer> order = new ArrayList<>();
+        for (int s = 0; s < r.states(); s++) order.add(s);
+        order.sort((a, b) -> Double.compare(r.pEverJoined(b), r.pEverJoined(a)) != 0
+                ? Double.compare(r.pEverJoined(b), r.pEverJoined(a)) : Integer.compare(a, b));
+        for (int s : order) {
+            var spec = sc.states().get(s);
+            String median = RunReport.joinMonth(r, s, 50);
+            out.printf(Locale.ROOT, "%-5s %-24s %13s %13s %12s%n", spec.id(), truncate(spec.name(), 24),
+                    Num.fmt(r.pMember(s, last), 3), Num.fmt(r.pEverJoined(s), 3), median.isEmpty() ? "-" : median);
+        }
+        out.printf(Locale.ROOT, "%nmean members at %s: %s (90%% of runs: %d to %d); mean ever joined: %s%n", sc.run().end(),
+                Num.fmt(r.membersMean(last), 2), r.membersPercentile(last, 5), r.membersPercentile(last, 95), Num.fmt(r.joinedMean(last), 2));
+        out.println("results: " + folder);
+        out.flush();
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

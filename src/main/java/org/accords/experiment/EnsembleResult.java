@@ -1,0 +1,85 @@
+package org.accords.experiment;
+
+import java.time.Instant;
+import java.util.List;
+import org.accords.scenario.Scenario;
+
+/**
+ * The outcome of an ensemble: the merged statistics, the full event trace of replication 0 (to
+ * explain single joins), and how the run was made. Plain data for the report layer.
+ */
+public final class EnsembleResult {
+    public final Scenario scenario;
+    public final long seed;
+    public final int threads;
+    public final Instant started;
+    public final Instant finished;
+    public final List<TraceEvent> trace;
+    private final Aggregate a;
+
+    EnsembleResult(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate a, List<TraceEvent> trace) {
+        this.scenario = scenario;
+        this.seed = seed;
+        this.threads = threads;
+        this.started = started;
+        this.finished = finished;
+        this.a = a;
+        this.trace = List.copyOf(trace);
+    }
+
+    public long runs() { return a.runs; }
+    public int months() { return a.months; }
+    public int states() { return a.states; }
+
+    /** Mean number of active members (joined, not frozen) in month t. */
+    public double membersMean(int t) {
+        long sum = 0;
+        for (int k = 0; k <= a.states; k++) sum += k * a.memberHistogram[t * (a.states + 1) + k];
+        return sum / (double) a.runs;
+    }
+
+    /** The pct-th percentile of active members in month t: the smallest k reached by at least pct% of runs. */
+    public int membersPercentile(int t, int pct) {
+        long cum = 0;
+        for (int k = 0; k <= a.states; k++) {
+            cum += a.memberHistogram[t * (a.states + 1) + k];
+            if (cum * 100 >= (long) pct * a.runs) return k;
+        }
+        return a.states;
+    }
+
+    public double joinedMean(int t) { return a.joinedSum[t] / (double) a.runs; }
+    public double frozenMean(int t) { return a.frozenSum[t] / (double) a.runs; }
+
+    public double pMember(int s, int t) { return a.memberByState[s * a.months + t] / (double) a.runs; }
+    public double pJoinedBy(int s, int t) { return a.joinedByState[s * a.months + t] / (double) a.runs; }
+    public double pFrozen(int s, int t) { return a.frozenByState[s * a.months + t] / (double) a.runs; }
+    public double pEverJoined(int s) { return a.everJoined[s] / (double) a.runs; }
+
+    /** Join-month percentile among the runs in which state s joined, as a tick; -1 if it never joined. */
+    public int joinTickPercentile(int s, int pct) {
+        long n = a.everJoined[s];
+        if (n == 0) return -1;
+        long cum = 0;
+        for (int t = 0; t < a.months; t++) {
+            cum += a.joinTickHistogram[s * a.months + t];
+            if (cum * 100 >= (long) pct * n) return t;
+        }
+        return a.months - 1;
+    }
+
+    /** Mean contribution k (driver ordinal, or StateAgent.COST) to utility at the moment state s joined; NaN if it never did. */
+    public double meanContribution(int s, int k) {
+        long n = a.everJoined[s];
+        return n == 0 ? Double.NaN : a.contributionSum[s * Aggregate.CONTRIBUTIONS + k] / Aggregate.FIXED / n;
+    }
+
+    /** Mean count per run of events of kind index (see {@link Aggregate#COUNTED}) in month t. */
+    public double eventMean(int t, int kind) {
+        return a.eventCounts[t * Aggregate.COUNTED.length + kind] / (double) a.runs;
+    }
+
+    public double wallSeconds() {
+        return (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    }
+}

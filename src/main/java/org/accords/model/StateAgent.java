@@ -1,0 +1,131 @@
+package org.accords.model;
+
+import org.accords.scenario.Condition;
+import org.accords.scenario.Driver;
+import org.accords.scenario.ModelParameters;
+import org.accords.scenario.StateSpec;
+import org.accords.scenario.WorldVariable;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A candidate state. Each month it assesses its drivers, forms a utility and draws once against
+ * its monthly hazard: a candidate may join, a member may freeze ties, a frozen member may thaw.
+ */
+public final class StateAgent implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    /** Index of the cost term in {@link #contributions()}, after the five drivers. */
+    public static final int COST = Driver.values().length;
+
+    public final int index;
+    public final StateSpec spec;
+    private final double cost;
+    private final Condition[] conditions;
+
+    private Status status;
+    private int joinTick;
+    private double offer;
+    private double utility;
+    /** Raw driver values this month, by {@link Driver#ordinal()}. */
+    private final double[] drivers = new double[Driver.values().length];
+    /** Signed contributions to utility: w_k * driver_k (pressure negative), then -cost. */
+    private final double[] contributions = new double[Driver.values().length + 1];
+
+    StateAgent(int index, StateSpec spec, ModelParameters params) {
+        this.index = index;
+        this.spec = spec;
+        this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
+        this.conditions = spec.conditions().toArray(new Condition[0]);
+    }
+
+    void reset() {
+        status = Status.CANDIDATE;
+        joinTick = -1;
+        offer = 0;
+        utility = 0;
+    }
+
+    @Override
+    public void step(SimState state) {
+        AccordsModel model = (AccordsModel) state;
+        assessDrivers(model, model.tick());
+        decide(model, model.random.nextDouble());
+    }
+
+    /** Computes this month's drivers, contributions and utility (DESIGN.md, "Drivers each month"). */
+    void assessDrivers(AccordsModel model, int tick) {
+        WorldPlan plan = model.plan();
+        ModelParameters p = model.parameters();
+        int cell = tick * plan.stateCount + index;
+        double iranAggression = plan.perceivedRow(WorldVariable.IRAN_AGGRESSION)[cell];
+        double gaza = plan.perceivedRow(WorldVariable.GAZA_CONFLICT)[cell];
+        double statehood = plan.perceivedRow(WorldVariable.STATEHOOD_PATH)[cell];
+        double israelThreat = plan.perceivedRow(WorldVariable.ISRAEL_THREAT)[cell];
+        double prestige = WorldPlan.clamp01(model.prestige() + plan.perceivedRow(WorldVariable.ACCORDS_PRESTIGE)[cell]);
+
+        drivers[0] = spec.iranExposure() * iranAggression + plan.driverShiftRow(Driver.IRAN_THREAT)[cell];
+        drivers[1] = spec.publicOpposition() * (1 - p.insulationDamping() * spec.regimeInsulation())
+                * (1 + p.gazaAmplification() * gaza) * (1 - p.statehoodRelief() * statehood)
+                + israelThreat + plan.driverShiftRow(Driver.PALESTINIAN_PRESSURE)[cell];
+        drivers[2] = spec.diversificationNeed() + plan.driverShiftRow(Driver.ECONOMIC_DIVERSIFICATION)[cell];
+        drivers[3] = (offer + plan.driverShiftRow(Driver.US_REWARDS)[cell]) * spec.usAlignment();
+        drivers[4] = prestige * model.peerShare(index) + plan.driverShiftRow(Driver.PEER_INFLUENCE)[cell];
+
+        contributions[0] = p.weights().iranThreat() * drivers[0];
+        contributions[1] = -p.weights().palestinianPressure() * drivers[1];
+        contributions[2] = p.weights().economicDiversification() * drivers[2];
+        contributions[3] = p.weights().usRewards() * drivers[3];
+        contributions[4] = p.weights().peerInfluence() * drivers[4];
+        contributions[COST] = -cost;
+        utility = contributions[0] + contributions[1] + contributions[2] + contributions[3] + contributions[4] - cost;
+    }
+
+    /** One draw {@code u} in [0,1) against the hazard that applies to this state's status. */
+    void decide(AccordsModel model, double u) {
+        ModelParameters p = model.parameters();
+        switch (status) {
+            case CANDIDATE -> {
+                if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())
+                        && conditionsMet(model.plan(), model.tick())) {
+                    model.join(this);
+                }
+            }
+            case MEMBER -> {
+                // freezing mirrors joining: the hazard rises as utility falls below theta_exit
+                if (u < Hazard.of(-utility, -p.exitThreshold(), p.temperature(), p.maxHazard())) model.freeze(this);
+            }
+            case FROZEN -> {
+                if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())) model.thaw(this);
+            }
+        }
+    }
+
+    /** Stated preconditions (e.g. a path to a Palestinian state) as this state perceives the world now. */
+    public boolean conditionsMet(WorldPlan plan, int tick) {
+        for (Condition c : conditions) {
+            if (!c.isMet(plan.perceived(c.variable(), tick, index))) return false;
+        }
+        return true;
+    }
+
+    void setStatus(Status s, int tick) {
+        if (s == Status.MEMBER && status == Status.CANDIDATE) joinTick = tick;
+        status = s;
+    }
+
+    void receiveOffer(double size) { offer += size; }
+
+    void decayOffer(double keep) { offer *= keep; }
+
+    public Status status() { return status; }
+    public boolean isActiveMember() { return status == Status.MEMBER; }
+    public boolean hasJoined() { return status != Status.CANDIDATE; }
+    public int joinTick() { return joinTick; }
+    public double offer() { return offer; }
+    public double utility() { return utility; }
+    public double cost() { return cost; }
+    public double driver(Driver d) { return drivers[d.ordinal()]; }
+    /** Contributions to utility by driver ordinal, then the (negative) cost at {@link #COST}. Live array: read, don't keep. */
+    public double[] contributions() { return contributions; }
+}

@@ -1,0 +1,4 @@
+package org.accords.model;
+
+/** A candidate state's standing with the Accords. A frozen member has joined but suspended ties (Bahrain, November 2023). */
+public enum Status { CANDIDATE, MEMBER, FROZEN }

@@ -1,0 +1,123 @@
+package org.accords.model;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.accords.scenario.Driver;
+import org.accords.scenario.Scenario;
+import org.accords.scenario.Shock;
+import org.accords.scenario.StateSpec;
+import org.accords.scenario.WorldVariable;
+
+/**
+ * The scenario's exogenous world, computed once and shared read-only by every replication:
+ * for each month and state, the world variables as that state perceives them (start value
+ * plus the shocks that target it, clamped to [0, 1]) and the shocks' additions to each driver.
+ * Shocks are deterministic, so nothing here depends on the random stream.
+ */
+public final class WorldPlan {
+    public final Scenario scenario;
+    public final int months;
+    public final int stateCount;
+    private final int vars = WorldVariable.values().length;
+    private final int drivers = Driver.values().length;
+
+    /** [var][tick * stateCount + state]; for accordsPrestige only the shock shift (the brand itself moves with joins). */
+    private final double[][] perceived;
+    /** [var][tick]: the variable with only the shocks that target everyone (what the US broker acts on). */
+    private final double[][] global;
+    /** [driver][tick * stateCount + state]. */
+    private final double[][] driverShift;
+    /** Per tick, the indices of shocks starting and ending (last active month) then. */
+    private final int[][] shockStarts;
+    private final int[][] shockEnds;
+    /** Union of bloc peers of each state (states sharing at least one bloc), excluding itself. */
+    private final int[][] peers;
+
+    public WorldPlan(Scenario scenario) {
+        this.scenario = scenario;
+        this.months = scenario.run().months();
+        List<StateSpec> states = scenario.states();
+        this.stateCount = states.size();
+        int cells = months * stateCount;
+        perceived = new double[vars][cells];
+        global = new double[vars][months];
+        driverShift = new double[drivers][cells];
+        for (WorldVariable v : WorldVariable.values()) {
+            boolean dynamic = v == WorldVariable.ACCORDS_PRESTIGE;
+            Arrays.fill(perceived[v.ordinal()], dynamic ? 0 : scenario.worldStart(v));
+            Arrays.fill(global[v.ordinal()], dynamic ? 0 : scenario.worldStart(v));
+        }
+        List<List<Integer>> starts = new ArrayList<>();
+        List<List<Integer>> ends = new ArrayList<>();
+        for (int t = 0; t < months; t++) {
+            starts.add(new ArrayList<>());
+            ends.add(new ArrayList<>());
+        }
+        for (int k = 0; k < scenario.shocks().size(); k++) {
+            Shock shock = scenario.shocks().get(k);
+            int[] targets = shock.targetStates().stream().mapToInt(scenario::indexOf).filter(i -> i >= 0).toArray();
+            int first = Math.max(0, scenario.run().tickOf(shock.start()));
+            int last = Math.min(months - 1, scenario.run().tickOf(shock.lastActiveMonth()));
+            if (first < months) starts.get(first).add(k);
+            if (last >= 0) ends.get(last).add(k);
+            for (int t = first; t <= last; t++) {
+                double intensity = shock.intensity(scenario.run().monthOf(t));
+                for (Shock.Effect e : shock.effects()) {
+                    double amount = intensity * e.amount();
+                    double[] row = e.driver() != null ? driverShift[e.driver().ordinal()] : perceived[e.variable().ordinal()];
+                    for (int s : targets) row[t * stateCount + s] += amount;
+                    if (e.variable() != null && shock.targetsAll()) global[e.variable().ordinal()][t] += amount;
+                }
+            }
+        }
+        for (WorldVariable v : WorldVariable.values()) {
+            if (v == WorldVariable.ACCORDS_PRESTIGE) continue;
+            double[] row = perceived[v.ordinal()];
+            for (int i = 0; i < row.length; i++) row[i] = clamp01(row[i]);
+            double[] g = global[v.ordinal()];
+            for (int i = 0; i < g.length; i++) g[i] = clamp01(g[i]);
+        }
+        shockStarts = toArrays(starts);
+        shockEnds = toArrays(ends);
+        peers = new int[stateCount][];
+        for (int i = 0; i < stateCount; i++) {
+            List<Integer> p = new ArrayList<>();
+            for (int j = 0; j < stateCount; j++) {
+                if (i != j && !java.util.Collections.disjoint(states.get(i).blocs(), states.get(j).blocs())) p.add(j);
+            }
+            peers[i] = p.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** The variable as state {@code s} perceives it in month {@code tick} (for accordsPrestige: the shock shift only). */
+    public double perceived(WorldVariable v, int tick, int s) {
+        return perceived[v.ordinal()][tick * stateCount + s];
+    }
+
+    double[] perceivedRow(WorldVariable v) { return perceived[v.ordinal()]; }
+
+    double[] driverShiftRow(Driver d) { return driverShift[d.ordinal()]; }
+
+    public double driverShift(Driver d, int tick, int s) { return driverShift[d.ordinal()][tick * stateCount + s]; }
+
+    /** The variable with only the shocks that target everyone. */
+    public double global(WorldVariable v, int tick) { return global[v.ordinal()][tick]; }
+
+    int[] shockStarts(int tick) { return shockStarts[tick]; }
+
+    int[] shockEnds(int tick) { return shockEnds[tick]; }
+
+    public int[] peers(int s) { return peers[s]; }
+
+    public YearMonth month(int tick) { return scenario.run().monthOf(tick); }
+
+    static double clamp01(double x) { return x < 0 ? 0 : (x > 1 ? 1 : x); }
+
+    private static int[][] toArrays(List<List<Integer>> lists) {
+        int[][] out = new int[lists.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        return out;
+    }
+}

@@ -1,0 +1,114 @@
+package org.accords.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.accords.experiment.EnsembleResult;
+import org.accords.scenario.Observation;
+import org.accords.scenario.RunSettings;
+import org.accords.scenario.Scenario;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** The adoption curve of one ensemble: active members with 50% and 90% bands, cumulative joins, shocks, observed history. */
+public final class AdoptionChart {
+    private AdoptionChart() {}
+
+    public static JFreeChart create(EnsembleResult r) {
+        Scenario sc = r.scenario;
+        RunSettings run = sc.run();
+        Color main = Charts.color(0);
+
+        YIntervalSeries band90 = new YIntervalSeries("90% of runs (active members)");
+        YIntervalSeries band50 = new YIntervalSeries("50% of runs");
+        XYSeries mean = new XYSeries("Active members, mean");
+        XYSeries joined = new XYSeries("Ever joined, mean");
+        for (int t = 0; t < r.months(); t++) {
+            double x = Charts.x(run.monthOf(t));
+            band90.add(x, r.membersMean(t), r.membersPercentile(t, 5), r.membersPercentile(t, 95));
+            band50.add(x, r.membersMean(t), r.membersPercentile(t, 25), r.membersPercentile(t, 75));
+            mean.add(x, r.membersMean(t));
+            joined.add(x, r.joinedMean(t));
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(band90);
+        bands.addSeries(band50);
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        bandRenderer.setSeriesFillPaint(0, Charts.withAlpha(main, 45));
+        bandRenderer.setSeriesFillPaint(1, Charts.withAlpha(main, 90));
+        bandRenderer.setSeriesPaint(0, Charts.withAlpha(main, 45));
+        bandRenderer.setSeriesPaint(1, Charts.withAlpha(main, 90));
+        bandRenderer.setSeriesStroke(0, new BasicStroke(0f));
+        bandRenderer.setSeriesStroke(1, new BasicStroke(0f));
+        bandRenderer.setAlpha(1f);
+
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(mean);
+        lines.addSeries(joined);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, main);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(3.5f));
+        lineRenderer.setSeriesPaint(1, new Color(0x33, 0x33, 0x33));
+        lineRenderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 7f}, 0f));
+
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(Charts.monthAxis(run.start(), run.end()));
+        plot.setRangeAxis(Charts.countAxis("States (of " + sc.states().size() + " candidates)"));
+        plot.setDataset(0, lines);
+        plot.setRenderer(0, lineRenderer);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, bandRenderer);
+
+        XYSeries observed = observedJoins(sc);
+        if (observed.getItemCount() > 0) {
+            XYStepRenderer obsRenderer = new XYStepRenderer();
+            obsRenderer.setSeriesPaint(0, new Color(0xC0, 0x1B, 0x1B));
+            obsRenderer.setSeriesStroke(0, new BasicStroke(2f));
+            obsRenderer.setSeriesShape(0, Charts.dot(11));
+            obsRenderer.setSeriesShapesVisible(0, true);
+            obsRenderer.setDefaultShapesVisible(true);
+            plot.setDataset(2, new XYSeriesCollection(observed));
+            plot.setRenderer(2, obsRenderer);
+        }
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        Charts.stylePlot(plot);
+        Charts.markShocks(plot, sc.shocks(), run.end());
+
+        JFreeChart chart = new JFreeChart(plot);
+        String title = sc.title().isBlank() ? sc.name() : sc.title();
+        String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs",
+                sc.name(), r.runs(), r.seed, run.start(), run.end());
+        return Charts.finish(chart, title, subtitle);
+    }
+
+    /** Cumulative observed joins (announcement months) minus observed freezes plus thaws: the history line. */
+    static XYSeries observedJoins(Scenario sc) {
+        XYSeries s = new XYSeries("Observed (active members)");
+        TreeMap<YearMonth, Integer> delta = new TreeMap<>();
+        for (Observation o : sc.observed()) {
+            int d = o.kind() == Observation.Kind.FREEZE ? -1 : 1;
+            delta.merge(o.month(), d, Integer::sum);
+        }
+        if (delta.isEmpty()) return s;
+        RunSettings run = sc.run();
+        YearMonth last = delta.lastKey();
+        int count = 0;
+        for (var e : delta.headMap(run.start()).entrySet()) count += e.getValue();
+        s.add(Charts.x(run.start()), count);
+        for (var e : delta.subMap(run.start(), true, run.end(), true).entrySet()) {
+            count += e.getValue();
+            s.add(Charts.x(e.getKey()), count);
+        }
+        if (last.isBefore(run.end())) s.add(Charts.x(last.plusMonths(1)), count);
+        return s;
+    }
+}

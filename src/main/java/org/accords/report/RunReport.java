@@ -1,0 +1,155 @@
+package org.accords.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accords.experiment.EnsembleResult;
+import org.accords.experiment.TraceEvent;
+import org.accords.model.StateAgent;
+import org.accords.scenario.Driver;
+import org.accords.scenario.RunSettings;
+import org.accords.scenario.Scenario;
+import org.accords.scenario.StateSpec;
+
+/** Writes one run folder: CSV tables, charts, the resolved scenario, the manifest and index.html. */
+public final class RunReport {
+    public static final String ADOPTION_HEADER = "month,members_mean,members_p5,members_p25,members_p50,members_p75,members_p95,joined_mean,frozen_mean";
+    public static final String MEMBERSHIP_HEADER = "state,month,p_member,p_joined_by";
+    public static final String EVENTS_HEADER = "month,join,freeze,thaw,offer";
+
+    private RunReport() {}
+
+    /** Column names of the per-state contribution columns, by Driver ordinal then cost. */
+    public static List<String> contributionColumns() {
+        List<String> c = new ArrayList<>();
+        for (Driver d : Driver.values()) c.add("contrib_" + d.key());
+        c.add("contrib_cost");
+        return c;
+    }
+
+    public static String statesHeader() {
+        return "state,name,p_member_end,p_ever_joined,p_frozen_end,join_p10,join_p50,join_p90," + String.join(",", contributionColumns());
+    }
+
+    /** Writes every file into {@code dir} (the temporary folder of a {@link ResultFolder}). */
+    public static void write(EnsembleResult r, Path dir, String toolVersion) throws IOException {
+        writeAdoption(r, dir.resolve("adoption.csv"));
+        writeMembership(r, dir.resolve("membership.csv"));
+        writeStates(r, dir.resolve("states.csv"));
+        writeEvents(r, dir.resolve("events.csv"));
+        writeTrace(r, dir.resolve("trace.csv"));
+        writeResolvedScenario(r.scenario, dir);
+        writeManifest(r, dir.resolve("manifest.json"), toolVersion);
+        Charts.save(AdoptionChart.create(r), dir, "adoption");
+        Charts.save(StateCharts.probabilities(List.of(r)), dir, "states");
+        Charts.save(StateCharts.drivers(List.of(r)), dir, "drivers");
+        Html.writeRunPage(r, dir, toolVersion);
+    }
+
+    static void writeAdoption(EnsembleResult r, Path file) throws IOException {
+        RunSettings run = r.scenario.run();
+        try (Csv csv = new Csv(file, ADOPTION_HEADER)) {
+            for (int t = 0; t < r.months(); t++) {
+                csv.row(run.monthOf(t), Num.fmt(r.membersMean(t)), r.membersPercentile(t, 5), r.membersPercentile(t, 25),
+                        r.membersPercentile(t, 50), r.membersPercentile(t, 75), r.membersPercentile(t, 95),
+                        Num.fmt(r.joinedMean(t)), Num.fmt(r.frozenMean(t)));
+            }
+        }
+    }
+
+    static void writeMembership(EnsembleResult r, Path file) throws IOException {
+        RunSettings run = r.scenario.run();
+        try (Csv csv = new Csv(file, MEMBERSHIP_HEADER)) {
+            for (int s = 0; s < r.states(); s++) {
+                String id = r.scenario.states().get(s).id();
+                for (int t = 0; t < r.months(); t++) {
+                    csv.row(id, run.monthOf(t), Num.fmt(r.pMember(s, t)), Num.fmt(r.pJoinedBy(s, t)));
+                }
+            }
+        }
+    }
+
+    /** A join-month percentile, or "" when the state joins in fewer than 10% of runs. */
+    public static String joinMonth(EnsembleResult r, int s, int pct) {
+        if (r.pEverJoined(s) < 0.10) return "";
+        int t = r.joinTickPercentile(s, pct);
+        return t < 0 ? "" : r.scenario.run().monthOf(t).toString();
+    }
+
+    static void writeStates(EnsembleResult r, Path file) throws IOException {
+        int last = r.months() - 1;
+        try (Csv csv = new Csv(file, statesHeader())) {
+            for (int s = 0; s < r.states(); s++) {
+                StateSpec spec = r.scenario.states().get(s);
+                List<Object> row = new ArrayList<>(List.of(spec.id(), spec.name(), Num.fmt(r.pMember(s, last)),
+                        Num.fmt(r.pEverJoined(s)), Num.fmt(r.pFrozen(s, last)),
+                        joinMonth(r, s, 10), joinMonth(r, s, 50), joinMonth(r, s, 90)));
+                for (int k = 0; k <= StateAgent.COST; k++) row.add(Num.fmt(r.meanContribution(s, k)));
+                csv.row(row);
+            }
+        }
+    }
+
+    static void writeEvents(EnsembleResult r, Path file) throws IOException {
+        try (Csv csv = new Csv(file, EVENTS_HEADER)) {
+            for (int t = 0; t < r.months(); t++) {
+                csv.row(r.scenario.run().monthOf(t), Num.fmt(r.eventMean(t, 0)), Num.fmt(r.eventMean(t, 1)),
+                        Num.fmt(r.eventMean(t, 2)), Num.fmt(r.eventMean(t, 3)));
+            }
+        }
+    }
+
+    /** Every event of replication 0 with the drivers behind it: why did this state join then? */
+    static void writeTrace(EnsembleResult r, Path file) throws IOException {
+        List<String> cols = new ArrayList<>(List.of("month", "kind", "subject", "utility"));
+        for (Driver d : Driver.values()) cols.add(d.key());
+        cols.addAll(contributionColumns());
+        try (Csv csv = new Csv(file, String.join(",", cols))) {
+            for (TraceEvent e : r.trace) {
+                List<Object> row = new ArrayList<>(List.of(r.scenario.run().monthOf(e.tick()), e.kind().key(), e.subject(), Num.fmt(e.utility())));
+                for (int k = 0; k < Driver.values().length; k++) row.add(e.drivers().length == 0 ? "" : Num.fmt(e.drivers()[k]));
+                for (int k = 0; k <= StateAgent.COST; k++) row.add(e.contributions().length == 0 ? "" : Num.fmt(e.contributions()[k]));
+                csv.row(row);
+            }
+        }
+    }
+
+    /** The merged scenario with every default filled in, and a copy of the roster it read beside it. */
+    public static void writeResolvedScenario(Scenario sc, Path dir) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+        String header = "# Fully resolved scenario as run (all defaults filled in). Rerun with:\n"
+                + "#   ./accords run <this file>\n";
+        Files.writeString(dir.resolve("scenario.resolved.yaml"), header + yaml.writeValueAsString(sc.resolved()));
+        Files.copy(sc.rosterFile(), dir.resolve("roster.yaml"));
+    }
+
+    static void writeManifest(EnsembleResult r, Path file, String toolVersion) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "accords-sim");
+        m.put("version", toolVersion);
+        m.put("scenario", r.scenario.name());
+        m.put("title", r.scenario.title());
+        m.put("seed", r.seed);
+        m.put("replications", r.runs());
+        m.put("threads", r.threads);
+        m.put("months", r.months());
+        m.put("states", r.states());
+        m.put("started", r.started.toString());
+        m.put("finished", r.finished.toString());
+        m.put("wallSeconds", r.wallSeconds());
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+}

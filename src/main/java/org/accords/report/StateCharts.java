@@ -1,0 +1,132 @@
+package org.accords.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.accords.experiment.EnsembleResult;
+import org.accords.model.StateAgent;
+import org.accords.scenario.Driver;
+import org.accords.scenario.Scenario;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Per-state charts: join probabilities, and the drivers behind joins (one or several scenarios). */
+public final class StateCharts {
+    /** States shown in the driver chart must join in at least this share of runs. */
+    public static final double MIN_JOIN_SHARE_FOR_DRIVERS = 0.01;
+    private static final Color[] DRIVER_COLORS = {
+        new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
+        new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00), new Color(0x77, 0x77, 0x77)
+    };
+
+    private StateCharts() {}
+
+    /** States ordered by the largest P(ever joined) in any scenario, then roster order. */
+    static List<Integer> order(List<EnsembleResult> results) {
+        List<Integer> idx = new ArrayList<>();
+        for (int s = 0; s < results.get(0).states(); s++) idx.add(s);
+        idx.sort(Comparator.comparingDouble((Integer s) -> -maxEver(results, s)).thenComparing(s -> s));
+        return idx;
+    }
+
+    private static double maxEver(List<EnsembleResult> results, int s) {
+        double m = 0;
+        for (EnsembleResult r : results) m = Math.max(m, r.pEverJoined(s));
+        return m;
+    }
+
+    public static JFreeChart probabilities(List<EnsembleResult> results) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Scenario first = results.get(0).scenario;
+        int last = results.get(0).months() - 1;
+        boolean single = results.size() == 1;
+        for (int s : order(results)) {
+            String state = first.states().get(s).id();
+            for (EnsembleResult r : results) {
+                if (single) {
+                    data.addValue(r.pEverJoined(s), "P(ever joined)", state);
+                    data.addValue(r.pMember(s, last), "P(active member at end)", state);
+                    data.addValue(r.pFrozen(s, last), "P(frozen at end)", state);
+                } else {
+                    data.addValue(r.pJoinedBy(s, last), r.scenario.name(), state);
+                }
+            }
+        }
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.02);
+        int series = single ? 3 : results.size();
+        for (int i = 0; i < series; i++) renderer.setSeriesPaint(i, single ? DRIVER_COLORS[i] : Charts.color(i));
+        CategoryPlot plot = categoryPlot(data, renderer, "Probability", 0, 1);
+        JFreeChart chart = new JFreeChart(plot);
+        String title = single ? "Who joins? " + titleOf(first) : "Who joins, by scenario";
+        String subtitle = single
+                ? String.format(Locale.ROOT, "Share of %,d runs in which each state joined, is an active member, or has frozen ties by %s",
+                        results.get(0).runs(), first.run().end())
+                : String.format(Locale.ROOT, "P(joined by %s) per scenario; states ordered by their largest probability", first.run().end());
+        return Charts.finish(chart, title, subtitle);
+    }
+
+    /** Mean contribution of each driver to utility at the moment of joining, per state (and scenario). */
+    public static JFreeChart drivers(List<EnsembleResult> results) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Scenario first = results.get(0).scenario;
+        boolean single = results.size() == 1;
+        for (int s : order(results)) {
+            for (EnsembleResult r : results) {
+                if (r.pEverJoined(s) < MIN_JOIN_SHARE_FOR_DRIVERS) continue;
+                String column = first.states().get(s).id() + (single ? "" : " · " + r.scenario.name());
+                for (Driver d : Driver.values()) data.addValue(r.meanContribution(s, d.ordinal()), d.key(), column);
+                data.addValue(r.meanContribution(s, StateAgent.COST), "cost", column);
+            }
+        }
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        for (int i = 0; i < DRIVER_COLORS.length; i++) renderer.setSeriesPaint(i, DRIVER_COLORS[i]);
+        CategoryPlot plot = categoryPlot(data, renderer, "Contribution to utility at joining (mean over runs)", Double.NaN, Double.NaN);
+        plot.getRangeAxis().setAutoRange(true);
+        plot.setRangeZeroBaselineVisible(true);
+        plot.setRangeZeroBaselinePaint(Color.DARK_GRAY);
+        plot.setRangeZeroBaselineStroke(new BasicStroke(1.5f));
+        if (data.getColumnCount() == 0) plot.setNoDataMessage("No state joined in at least 1% of runs");
+        plot.setNoDataMessageFont(new Font(Charts.FONT, Font.PLAIN, 24));
+        JFreeChart chart = new JFreeChart(plot);
+        String title = single ? "Why do states join? " + titleOf(first) : "Why do states join, by scenario";
+        return Charts.finish(chart, title, "Signed contribution of each driver (weight x value) and the join cost, at the month of joining; states joining in >= 1% of runs");
+    }
+
+    private static CategoryPlot categoryPlot(DefaultCategoryDataset data, org.jfree.chart.renderer.category.CategoryItemRenderer renderer,
+                                             String valueLabel, double lo, double hi) {
+        CategoryAxis states = new CategoryAxis();
+        states.setTickLabelFont(new Font(Charts.FONT, Font.PLAIN, data.getColumnCount() > 24 ? 14 : 17));
+        states.setCategoryMargin(0.15);
+        states.setLowerMargin(0.01);
+        states.setUpperMargin(0.01);
+        NumberAxis value = new NumberAxis(valueLabel);
+        Charts.style(value);
+        if (!Double.isNaN(lo)) value.setRange(lo, hi);
+        CategoryPlot plot = new CategoryPlot(data, states, value, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Charts.GRID);
+        plot.setOutlineVisible(false);
+        return plot;
+    }
+
+    static String titleOf(Scenario sc) {
+        return sc.title().isBlank() ? "(" + sc.name() + ")" : "(" + sc.title() + ")";
+    }
+}

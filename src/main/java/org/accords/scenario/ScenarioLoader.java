@@ -1,0 +1,206 @@
+package org.accords.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns a scenario name or file into a validated {@link Scenario}: reads the file and everything
+ * it {@code extends}, merges them (maps key by key; shocks append, a shock with the same id
+ * replaces the inherited one), applies {@code --set} overrides, then binds and checks every key.
+ */
+public final class ScenarioLoader {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private final Path presetDir;
+    private final YamlReader reader = new YamlReader();
+
+    /** @param presetDir the folder of preset scenarios and the default roster ({@code scenarios/}) */
+    public ScenarioLoader(Path presetDir) {
+        this.presetDir = presetDir.toAbsolutePath().normalize();
+    }
+
+    public Path presetDir() { return presetDir; }
+
+    /** Loads a preset name or a file path, with {@code key.path=value} overrides. */
+    public Scenario load(String nameOrPath, List<String> overrides) {
+        Path file = locate(nameOrPath);
+        YamlNode.Mapping tree = readMerged(file, new ArrayList<>());
+        for (String set : overrides) tree = applySet(tree, set);
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
+    }
+
+    public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
+
+    /** A preset name (file in the preset folder) or a path to any scenario file. */
+    public Path locate(String nameOrPath) {
+        Path asPath = Path.of(nameOrPath);
+        if (Files.exists(asPath)) return asPath.toAbsolutePath().normalize();
+        boolean looksLikeName = NAME.matcher(nameOrPath).matches() && !nameOrPath.endsWith(".yaml") && !nameOrPath.endsWith(".yml");
+        if (looksLikeName) {
+            Path preset = presetDir.resolve(nameOrPath + ".yaml");
+            if (Files.isRegularFile(preset)) return preset;
+            String hint = Suggest.nearest(nameOrPath, presetNames());
+            throw new BadInputException(null, null, "unknown scenario '" + nameOrPath + "'"
+                    + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; `./accords list` shows the presets");
+        }
+        throw new BadInputException(new Origin(nameOrPath, 0), null, "no such file");
+    }
+
+    /** Preset names: the *.yaml files of the preset folder that are scenarios (not the roster). */
+    public List<String> presetNames() {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(presetDir)) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("roster.yaml") && !n.startsWith("_"))
+                    .map(n -> n.substring(0, n.length() - 5))
+                    .sorted()
+                    .forEach(names::add);
+        } catch (IOException e) {
+            // no preset folder: no presets
+        }
+        return names;
+    }
+
+    private YamlNode.Mapping readMerged(Path file, List<Path> chain) {
+        if (chain.contains(file)) {
+            StringBuilder cycle = new StringBuilder();
+            for (Path p : chain.subList(chain.indexOf(file), chain.size())) cycle.append(p.getFileName()).append(" -> ");
+            cycle.append(file.getFileName());
+            throw new BadInputException(new Origin(chain.get(chain.size() - 1).toString(), 0), "extends", "cycle: " + cycle);
+        }
+        YamlNode.Mapping own = reader.readFile(file);
+        YamlNode ext = own.get("extends");
+        if (ext == null || (ext instanceof YamlNode.Scalar s && s.isNull())) return without(own, "extends");
+        if (!(ext instanceof YamlNode.Scalar s)) {
+            throw new BadInputException(own.keyOrigin("extends"), "extends", "must be a preset name or a file path, found " + YamlNode.describe(ext));
+        }
+        Path parentFile = resolveExtends(s.text(), file, own.keyOrigin("extends"));
+        List<Path> longer = new ArrayList<>(chain);
+        longer.add(file);
+        YamlNode.Mapping parent = readMerged(parentFile, longer);
+        return merge(parent, without(own, "extends"), true);
+    }
+
+    private Path resolveExtends(String ref, Path from, Origin origin) {
+        Path dir = from.getParent();
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(dir.resolve(ref));
+        if (!ref.endsWith(".yaml") && !ref.endsWith(".yml")) {
+            candidates.add(dir.resolve(ref + ".yaml"));
+            candidates.add(presetDir.resolve(ref + ".yaml"));
+        }
+        for (Path c : candidates) if (Files.isRegularFile(c)) return c.toAbsolutePath().normalize();
+        String hint = Suggest.nearest(ref, presetNames());
+        throw new BadInputException(origin, "extends", "'" + ref + "' is neither a file next to this one nor a preset"
+                + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+    }
+
+    private static YamlNode.Mapping without(YamlNode.Mapping m, String key) {
+        if (!m.entries().containsKey(key)) return m;
+        Map<String, YamlNode.Entry> e = new LinkedHashMap<>(m.entries());
+        e.remove(key);
+        return new YamlNode.Mapping(e, m.origin());
+    }
+
+    /** Maps merge key by key; the top-level shock list appends, replacing shocks by id; anything else is replaced. */
+    static YamlNode.Mapping merge(YamlNode.Mapping base, YamlNode.Mapping over, boolean topLevel) {
+        Map<String, YamlNode.Entry> out = new LinkedHashMap<>(base.entries());
+        for (YamlNode.Entry e : over.entries().values()) {
+            YamlNode.Entry old = out.get(e.key());
+            YamlNode value = e.value();
+            if (old != null && old.value() instanceof YamlNode.Mapping a && value instanceof YamlNode.Mapping b) {
+                value = merge(a, b, false);
+            } else if (old != null && topLevel && e.key().equals("shocks")
+                    && old.value() instanceof YamlNode.Sequence a && value instanceof YamlNode.Sequence b) {
+                value = mergeShocks(a, b);
+            }
+            out.put(e.key(), new YamlNode.Entry(e.key(), e.keyOrigin(), value));
+        }
+        return new YamlNode.Mapping(out, over.origin());
+    }
+
+    private static YamlNode.Sequence mergeShocks(YamlNode.Sequence base, YamlNode.Sequence over) {
+        List<YamlNode> items = new ArrayList<>(base.items());
+        for (YamlNode shock : over.items()) {
+            String id = shockId(shock);
+            int at = -1;
+            for (int i = 0; id != null && i < items.size(); i++) if (id.equals(shockId(items.get(i)))) at = i;
+            if (at >= 0) items.set(at, shock);
+            else items.add(shock);
+        }
+        return new YamlNode.Sequence(items, over.origin());
+    }
+
+    static String shockId(YamlNode shock) {
+        if (shock instanceof YamlNode.Mapping m && m.get("id") instanceof YamlNode.Scalar s && !s.isNull()) return s.text();
+        return null;
+    }
+
+    /**
+     * Applies one {@code path=value} override. The value is read as YAML (so lists work); a path
+     * through the shock list names the shock by id: {@code shocks.gaza-war.start=2024-01}.
+     * Unknown paths are reported when the tree is bound, like unknown keys in a file.
+     */
+    YamlNode.Mapping applySet(YamlNode.Mapping tree, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) throw new BadInputException(Origin.COMMAND_LINE, assignment, "expected key.path=value");
+        String path = assignment.substring(0, eq).trim();
+        String text = assignment.substring(eq + 1);
+        if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            throw new BadInputException(Origin.COMMAND_LINE, path, "malformed key path");
+        }
+        if (path.equals("extends")) throw new BadInputException(Origin.COMMAND_LINE, path, "cannot be set from the command line");
+        YamlNode value = reader.read(text, "--set " + path);
+        value = relocate(value, new Origin("--set " + path, 0));
+        return (YamlNode.Mapping) setAt(tree, path.split("\\."), 0, value, path);
+    }
+
+    private static YamlNode setAt(YamlNode node, String[] keys, int i, YamlNode value, String path) {
+        if (i == keys.length) return value;
+        Origin origin = new Origin("--set " + path, 0);
+        if (node instanceof YamlNode.Sequence seq && i > 0 && keys[i - 1].equals("shocks") && i == 1) {
+            List<YamlNode> items = new ArrayList<>(seq.items());
+            for (int k = 0; k < items.size(); k++) {
+                if (keys[i].equals(shockId(items.get(k)))) {
+                    items.set(k, setAt(items.get(k), keys, i + 1, value, path));
+                    return new YamlNode.Sequence(items, seq.origin());
+                }
+            }
+            throw new BadInputException(Origin.COMMAND_LINE, path, "no shock with id '" + keys[i] + "'");
+        }
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        Origin mapOrigin = origin;
+        if (node instanceof YamlNode.Mapping m) {
+            entries.putAll(m.entries());
+            mapOrigin = m.origin();
+        } else if (node != null && !(node instanceof YamlNode.Scalar s && s.isNull())) {
+            throw new BadInputException(Origin.COMMAND_LINE, path, "'" + String.join(".", java.util.Arrays.copyOf(keys, i))
+                    + "' is " + YamlNode.describe(node) + ", not a section with keys");
+        }
+        YamlNode.Entry old = entries.get(keys[i]);
+        YamlNode child = setAt(old == null ? null : old.value(), keys, i + 1, value, path);
+        entries.put(keys[i], new YamlNode.Entry(keys[i], origin, child));
+        return new YamlNode.Mapping(entries, mapOrigin);
+    }
+
+    private static YamlNode relocate(YamlNode n, Origin o) {
+        if (n instanceof YamlNode.Scalar s) return new YamlNode.Scalar(s.text(), o);
+        if (n instanceof YamlNode.Sequence q) {
+            List<YamlNode> items = new ArrayList<>();
+            for (YamlNode x : q.items()) items.add(relocate(x, o));
+            return new YamlNode.Sequence(items, o);
+        }
+        YamlNode.Mapping m = (YamlNode.Mapping) n;
+        Map<String, YamlNode.Entry> e = new LinkedHashMap<>();
+        for (YamlNode.Entry x : m.entries().values()) e.put(x.key(), new YamlNode.Entry(x.key(), o, relocate(x.value(), o)));
+        return new YamlNode.Mapping(e, o);
+    }
+}
