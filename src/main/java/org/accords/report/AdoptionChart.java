@@ -10,6 +10,8 @@ import org.accords.scenario.Observation;
 import org.accords.scenario.RunSettings;
 import org.accords.scenario.Scenario;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -80,6 +82,7 @@ public final class AdoptionChart {
             plot.setRenderer(2, obsRenderer);
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0, !sc.shocks().isEmpty()));
         Charts.stylePlot(plot);
         Charts.markShocks(plot, sc.shocks(), run.end());
 
@@ -88,6 +91,28 @@ public final class AdoptionChart {
         String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs",
                 sc.name(), r.runs(), r.seed, run.start(), run.end());
         return Charts.finish(chart, title, subtitle);
+    }
+
+    /** Legend with proper swatches: lines for means, filled boxes for bands and shock spans. */
+    private static LegendItemCollection legend(Color main, boolean observed, boolean shocks) {
+        LegendItemCollection items = new LegendItemCollection();
+        java.awt.Shape line = new java.awt.geom.Line2D.Double(-14, 0, 14, 0);
+        java.awt.Shape box = new java.awt.Rectangle(-12, -8, 24, 16);
+        LegendItem mean = new LegendItem("Active members, mean", null, null, null, line, new BasicStroke(3.5f), main);
+        items.add(mean);
+        items.add(new LegendItem("Middle 50% of runs", null, null, null, box, Charts.withAlpha(main, 120)));
+        items.add(new LegendItem("Middle 90% of runs", null, null, null, box, Charts.withAlpha(main, 45)));
+        items.add(new LegendItem("Ever joined, mean", null, null, null, line,
+                new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), new Color(0x33, 0x33, 0x33)));
+        if (observed) {
+            LegendItem obs = new LegendItem("Observed active members", null, null, null, Charts.dot(11), new Color(0xC0, 0x1B, 0x1B));
+            items.add(obs);
+        }
+        if (shocks) items.add(new LegendItem("Shock window", null, null, null, box, new Color(0x99, 0x99, 0x99, 70)));
+        for (java.util.Iterator<?> it = items.iterator(); it.hasNext(); ) {
+            ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
+        }
+        return items;
     }
 
     /** Cumulative observed joins (announcement months) minus observed freezes plus thaws: the history line. */

@@ -158,14 +158,13 @@ public final class ScenarioLoader {
             throw new BadInputException(Origin.COMMAND_LINE, path, "malformed key path");
         }
         if (path.equals("extends")) throw new BadInputException(Origin.COMMAND_LINE, path, "cannot be set from the command line");
-        YamlNode value = reader.read(text, "--set " + path);
-        value = relocate(value, new Origin("--set " + path, 0));
+        YamlNode value = relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
         return (YamlNode.Mapping) setAt(tree, path.split("\\."), 0, value, path);
     }
 
     private static YamlNode setAt(YamlNode node, String[] keys, int i, YamlNode value, String path) {
         if (i == keys.length) return value;
-        Origin origin = new Origin("--set " + path, 0);
+        Origin origin = Origin.COMMAND_LINE;
         if (node instanceof YamlNode.Sequence seq && i > 0 && keys[i - 1].equals("shocks") && i == 1) {
             List<YamlNode> items = new ArrayList<>(seq.items());
             for (int k = 0; k < items.size(); k++) {

@@ -69,7 +69,7 @@ public final class YamlReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
-            throw new BadInputException(new Origin(source, Math.max(line, 0)), null, "malformed YAML: " + firstLine(e.getOriginalMessage()));
+            throw new BadInputException(new Origin(source, Math.max(line, 0)), null, "malformed YAML: " + problem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadInputException(new Origin(source, 0), null, "cannot read YAML: " + firstLine(e.getMessage()));
         }
@@ -112,6 +112,19 @@ public final class YamlReader {
     private static Origin origin(JsonParser p, String source) {
         JsonLocation loc = p.currentTokenLocation();
         return new Origin(source, loc == null ? 0 : Math.max(loc.getLineNr(), 0));
+    }
+
+    /** SnakeYAML's message without its source excerpts: "while parsing a flow sequence: expected ',' or ']'...". */
+    private static String problem(String s) {
+        if (s == null) return "unknown problem";
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("\n")) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("in 'reader'") || t.equals("^") || line.startsWith("    ")) continue;
+            if (out.length() > 0) out.append(": ");
+            out.append(t);
+        }
+        return out.length() == 0 ? "unknown problem" : out.toString();
     }
 
     private static String firstLine(String s) {
