@@ -1,0 +1,44 @@
+package org.accords.experiment.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.accords.experiment.Seeds;
+import org.accords.model.AccordsModel;
+import org.accords.model.RunObserver;
+import org.accords.model.WorldPlan;
+import org.accords.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark compares the model with a bare kernel; the comparison is honest only if the
+ * kernel does the model's work. It must reproduce the model's replications exactly.
+ */
+class BareKernelTest {
+    @Test
+    void reproducesTheModelsReplicationsExactly() {
+        for (Scenario sc : List.of(TestScenarios.baseline(), TestScenarios.shocked())) {
+            WorldPlan plan = new WorldPlan(sc);
+            AccordsModel model = new AccordsModel(plan);
+            BareKernel kernel = new BareKernel(plan);
+            int frozenSeen = 0;
+            int joinsSeen = 0;
+            for (int k = 0; k < 300; k++) {
+                int[] seed = Seeds.forReplication(sc.run().seed(), k);
+                model.runReplication(seed, RunObserver.NONE);
+                int joins = kernel.run(seed);
+                String where = sc.shocks().size() + " shocks, replication " + k;
+                assertEquals(model.joinedCount(), joins, where);
+                assertEquals(model.activeMembers(), kernel.activeMembers(), where);
+                assertEquals(model.frozenCount(), kernel.frozenCount(), where);
+                assertEquals(model.prestige(), kernel.prestige(), 0.0, where);
+                for (int s = 0; s < plan.stateCount; s++) assertEquals(model.agent(s).joinTick(), kernel.joinTick(s), where);
+                frozenSeen += model.frozenCount();
+                joinsSeen += joins;
+            }
+            assertTrue(joinsSeen > 0, "the comparison exercises joins");
+            if (!sc.shocks().isEmpty()) assertTrue(frozenSeen > 0, "the shocked scenario exercises freezes");
+        }
+    }
+}
