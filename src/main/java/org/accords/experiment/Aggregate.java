@@ -4,7 +4,6 @@ import org.accords.model.AccordsModel;
 import org.accords.model.EventKind;
 import org.accords.model.RunObserver;
 import org.accords.model.StateAgent;
-import org.accords.model.Status;
 import org.accords.scenario.Driver;
 
 /**
@@ -26,12 +25,20 @@ public final class Aggregate implements RunObserver {
     final long[] memberHistogram;
     final long[] joinedSum;
     final long[] frozenSum;
-    /** [s * months + t] */
-    final long[] memberByState;
-    final long[] joinedByState;
-    final long[] frozenByState;
+    /**
+     * [s * months + t]: net change, summed over runs, of state s being an active member (joins and
+     * thaws +1, freezes -1) and of being frozen, in month t. A state's status changes only through
+     * these events, so recording the changes (a few per run) instead of every state's status every
+     * month (states x months per run) loses nothing: {@link #complete()} sums them up.
+     */
+    final long[] memberChange;
+    final long[] frozenChange;
     /** [s * months + t]: runs in which state s first joined in month t. */
     final long[] joinTickHistogram;
+    /** [s * months + t]: runs in which state s is an active member, has joined, is frozen in month t; set by {@link #complete()}. */
+    long[] memberByState;
+    long[] joinedByState;
+    long[] frozenByState;
     final long[] everJoined;
     /** [s * CONTRIBUTIONS + k], fixed point, at the moment of joining. */
     final long[] contributionSum;
@@ -44,9 +51,8 @@ public final class Aggregate implements RunObserver {
         memberHistogram = new long[months * (states + 1)];
         joinedSum = new long[months];
         frozenSum = new long[months];
-        memberByState = new long[states * months];
-        joinedByState = new long[states * months];
-        frozenByState = new long[states * months];
+        memberChange = new long[states * months];
+        frozenChange = new long[states * months];
         joinTickHistogram = new long[states * months];
         everJoined = new long[states];
         contributionSum = new long[states * CONTRIBUTIONS];
@@ -59,12 +65,21 @@ public final class Aggregate implements RunObserver {
             case JOIN -> {
                 eventCounts[tick * COUNTED.length]++;
                 joinTickHistogram[subject * months + tick]++;
+                memberChange[subject * months + tick]++;
                 everJoined[subject]++;
                 double[] c = agent.contributions();
                 for (int k = 0; k < CONTRIBUTIONS; k++) contributionSum[subject * CONTRIBUTIONS + k] += Math.round(c[k] * FIXED);
             }
-            case FREEZE -> eventCounts[tick * COUNTED.length + 1]++;
-            case THAW -> eventCounts[tick * COUNTED.length + 2]++;
+            case FREEZE -> {
+                eventCounts[tick * COUNTED.length + 1]++;
+                memberChange[subject * months + tick]--;
+                frozenChange[subject * months + tick]++;
+            }
+            case THAW -> {
+                eventCounts[tick * COUNTED.length + 2]++;
+                memberChange[subject * months + tick]++;
+                frozenChange[subject * months + tick]--;
+            }
             case OFFER -> eventCounts[tick * COUNTED.length + 3]++;
             default -> { }
         }
@@ -75,15 +90,6 @@ public final class Aggregate implements RunObserver {
         memberHistogram[tick * (states + 1) + model.activeMembers()]++;
         joinedSum[tick] += model.joinedCount();
         frozenSum[tick] += model.frozenCount();
-        StateAgent[] agents = model.agents();
-        for (int s = 0; s < states; s++) {
-            Status st = agents[s].status();
-            if (st == Status.CANDIDATE) continue;
-            int cell = s * months + tick;
-            joinedByState[cell]++;
-            if (st == Status.MEMBER) memberByState[cell]++;
-            else frozenByState[cell]++;
-        }
     }
 
     @Override
@@ -97,13 +103,29 @@ public final class Aggregate implements RunObserver {
         addAll(memberHistogram, o.memberHistogram);
         addAll(joinedSum, o.joinedSum);
         addAll(frozenSum, o.frozenSum);
-        addAll(memberByState, o.memberByState);
-        addAll(joinedByState, o.joinedByState);
-        addAll(frozenByState, o.frozenByState);
+        addAll(memberChange, o.memberChange);
+        addAll(frozenChange, o.frozenChange);
         addAll(joinTickHistogram, o.joinTickHistogram);
         addAll(everJoined, o.everJoined);
         addAll(contributionSum, o.contributionSum);
         addAll(eventCounts, o.eventCounts);
+    }
+
+    /** Sums the per-month changes into per-month counts, once all partial aggregates are added. */
+    void complete() {
+        memberByState = runningSums(memberChange);
+        frozenByState = runningSums(frozenChange);
+        joinedByState = runningSums(joinTickHistogram);
+    }
+
+    /** Per state, the running sum over months: [s * months + t] = sum of changes[s * months + u] for u <= t. */
+    private long[] runningSums(long[] changes) {
+        long[] sums = new long[changes.length];
+        for (int s = 0; s < states; s++) {
+            long sum = 0;
+            for (int t = 0; t < months; t++) sums[s * months + t] = sum += changes[s * months + t];
+        }
+        return sums;
     }
 
     private static void addAll(long[] into, long[] from) {

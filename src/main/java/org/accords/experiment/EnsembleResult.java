@@ -24,6 +24,7 @@ public final class EnsembleResult {
         this.started = started;
         this.finished = finished;
         this.a = a;
+        a.complete();
         this.trace = List.copyOf(trace);
     }
 
