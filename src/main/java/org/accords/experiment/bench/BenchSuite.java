@@ -47,6 +47,17 @@ public final class BenchSuite {
     private final PrintWriter out;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
+    // headline figures, for the summary
+    private double modelOverKernel = Double.NaN;
+    private double modelSetupMicros = Double.NaN;
+    private double modelRepsPerSecond1 = Double.NaN;
+    private double modelRepsPerSecondAll = Double.NaN;
+    private double modelSpeedup = Double.NaN;
+    private double kernelSpeedup = Double.NaN;
+    private double linearRatio = Double.NaN;
+    private double liveHeapMaxMb = Double.NaN;
+    private double othersMax = Double.NaN;
+
     public BenchSuite(Scenario scenario, Settings settings, PrintWriter out) {
         this.scenario = scenario;
         this.settings = settings;
@@ -55,12 +66,44 @@ public final class BenchSuite {
 
     public void runAll() throws IOException, InterruptedException {
         header();
-        kernelVsModel();
-        setupCost();
-        rosterSize();
-        throughput();
-        linearity();
+        measured(this::kernelVsModel);
+        measured(this::setupCost);
+        measured(this::rosterSize);
+        measured(this::throughput);
+        measured(this::linearity);
         if (settings.heapReps().length > 0) heap();
+        summary();
+    }
+
+    /** Runs a section and says how much CPU other processes took meanwhile. */
+    private void measured(Runnable section) {
+        MachineLoad start = MachineLoad.now();
+        section.run();
+        double others = MachineLoad.now().othersSince(start);
+        othersMax = Double.isNaN(othersMax) ? others : Math.max(othersMax, others);
+        if (!Double.isNaN(others)) {
+            out.printf(Locale.ROOT, "_meanwhile other processes used %.2f of the %d cores_%n%n", others, cores);
+            out.flush();
+        }
+    }
+
+    private void summary() {
+        out.println("## Summary");
+        out.println();
+        out.println("| figure | value |");
+        out.println("|---|---:|");
+        out.printf(Locale.ROOT, "| (a)/(b), full model over bare kernel, 1 thread | %.2f |%n", modelOverKernel);
+        out.printf(Locale.ROOT, "| per-replication setup of the model | %.1f µs |%n", modelSetupMicros);
+        out.printf(Locale.ROOT, "| replications per second, 1 thread | %,.0f |%n", modelRepsPerSecond1);
+        out.printf(Locale.ROOT, "| replications per second, %d threads | %,.0f |%n", cores, modelRepsPerSecondAll);
+        if (cores > 1) {
+            out.printf(Locale.ROOT, "| speed-up at 2 threads over 1: model (kernel) | %.2f (%.2f) |%n", modelSpeedup, kernelSpeedup);
+        }
+        out.printf(Locale.ROOT, "| time(4n)/time(n) replications | %.2f |%n", linearRatio);
+        if (!Double.isNaN(liveHeapMaxMb)) out.printf(Locale.ROOT, "| largest heap in use after GC, any ensemble size | %.1f MB |%n", liveHeapMaxMb);
+        out.printf(Locale.ROOT, "%nother processes used up to %.2f of the %d cores during a section; load average at the end: %s%n%n",
+                othersMax, cores, loadAverage());
+        out.flush();
     }
 
     // ---- the workloads ----------------------------------------------------------------------------
@@ -116,37 +159,37 @@ public final class BenchSuite {
         int reps = repsFor(plan);
         long seed = scenario.run().seed();
         double am = (double) reps * plan.stateCount * plan.months;
-        Timing.Pair full = Timing.pair(model(plan, seed, reps), kernel(plan, seed, reps), settings.warmups(), settings.rounds());
-        Timing.Pair bare = Timing.pair(modelUnobserved(plan, seed, reps), kernel(plan, seed, reps), settings.warmups(), settings.rounds());
+        Timing.Comparison c = Timing.compare(settings.warmups(), settings.rounds(),
+                model(plan, seed, reps), modelUnobserved(plan, seed, reps), kernel(plan, seed, reps));
         out.printf(Locale.ROOT, "## Model against bare kernel, 1 thread (%,d replications a round)%n%n", reps);
-        out.println("| workload | ns per agent-month | [min-max] | ratio to kernel (paired rounds) |");
+        out.println("| workload | ns per agent-month | [min-max] | ratio to kernel, paired rounds |");
         out.println("|---|---:|---:|---:|");
-        row("(a) full model: MASON schedule, agents, broker, shocks, streaming aggregate", full.a(), am, full);
-        row("    model without observer (nothing recorded)", bare.a(), am, bare);
-        row("(b) bare kernel: same arithmetic and draws, plain arrays", full.b(), am, null);
-        out.printf(Locale.ROOT, "%n**(a)/(b) = %.2f** (paired rounds: median, [min-max] %.2f-%.2f)%n%n",
-                full.ratioMedian(), full.ratioMin(), full.ratioMax());
+        row("(a) full model: MASON schedule, agents, broker, shocks, streaming aggregate", c, 0, am);
+        row("model without observer (nothing recorded)", c, 1, am);
+        row("(b) bare kernel: same arithmetic and draws in plain loops over arrays", c, 2, am);
+        modelOverKernel = c.ratio(0, 2);
+        out.printf(Locale.ROOT, "%n**(a)/(b) = %.2f** (median of paired rounds; [min-max] %.2f-%.2f)%n%n",
+                modelOverKernel, c.ratioMin(0, 2), c.ratioMax(0, 2));
         out.flush();
     }
 
-    private void row(String label, Timing.Sample s, double agentMonths, Timing.Pair vsKernel) {
+    private void row(String label, Timing.Comparison c, int i, double agentMonths) {
+        Timing.Sample s = c.get(i);
+        int kernel = c.samples().length - 1;
         out.printf(Locale.ROOT, "| %s | %.1f | %.1f-%.1f | %s |%n", label, s.median() / agentMonths, s.min() / agentMonths,
-                s.max() / agentMonths, vsKernel == null ? "1" : String.format(Locale.ROOT, "%.2f [%.2f-%.2f]",
-                        vsKernel.ratioMedian(), vsKernel.ratioMin(), vsKernel.ratioMax()));
+                s.max() / agentMonths, i == kernel ? "1" : String.format(Locale.ROOT, "%.2f [%.2f-%.2f]",
+                        c.ratio(i, kernel), c.ratioMin(i, kernel), c.ratioMax(i, kernel)));
     }
 
-    /** Per replication, the cost that does not scale with months: a one-month run less one month. */
+    /** Per replication, the cost that does not grow with the horizon: a one-month run less one month's cost. */
     private void setupCost() {
         RunSettings run = scenario.run();
-        Scenario oneMonth = withRun(scenario, new RunSettings(run.start(), run.start(), run.replications(), run.seed()));
         WorldPlan full = new WorldPlan(scenario);
-        WorldPlan one = new WorldPlan(oneMonth);
+        WorldPlan one = new WorldPlan(withRun(scenario, new RunSettings(run.start(), run.start(), run.replications(), run.seed())));
         long seed = run.seed();
         int reps = repsFor(full);
         int shortReps = reps * full.months;
-        Timing.Pair fullPair = Timing.pair(model(full, seed, reps), kernel(full, seed, reps), settings.warmups(), settings.rounds());
-        Timing.Pair onePair = Timing.pair(model(one, seed, shortReps), kernel(one, seed, shortReps), settings.warmups(), settings.rounds());
-        Timing.Sample seeding = Timing.time(() -> {
+        Timing.Round seeding = () -> {
             ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(0L);
             long x = 0;
             for (int k = 0; k < shortReps; k++) {
@@ -155,24 +198,27 @@ public final class BenchSuite {
                 x += r.nextInt();
             }
             return x;
-        }, settings.warmups(), settings.rounds());
-        double modelMonth = fullPair.a().median() / reps / full.months;
-        double kernelMonth = fullPair.b().median() / reps / full.months;
-        out.println("## Per-replication setup (independent of the horizon)");
+        };
+        Timing.Comparison c = Timing.compare(settings.warmups(), settings.rounds(), model(full, seed, reps),
+                kernel(full, seed, reps), model(one, seed, shortReps), kernel(one, seed, shortReps), seeding);
+        double modelMonth = c.get(0).median() / reps / full.months;
+        double kernelMonth = c.get(1).median() / reps / full.months;
+        modelSetupMicros = (c.get(2).median() / shortReps - modelMonth) / 1e3;
+        out.println("## Per-replication setup (the part of a replication's cost that does not grow with the horizon)");
         out.println();
-        out.println("| | µs per replication | per month of the run, µs |");
-        out.println("|---|---:|---:|");
-        out.printf(Locale.ROOT, "| full model: seed, SimState.start, schedule, reset agents, first assessment | %.2f | %.2f |%n",
-                (onePair.a().median() / shortReps - modelMonth) / 1e3, modelMonth / 1e3);
-        out.printf(Locale.ROOT, "| bare kernel: seed, prime, reset arrays, first assessment | %.2f | %.2f |%n",
-                (onePair.b().median() / shortReps - kernelMonth) / 1e3, kernelMonth / 1e3);
-        out.printf(Locale.ROOT, "| of which: seed derivation, MersenneTwisterFast.setSeed and the 1249 priming draws | %.2f | |%n%n",
-                seeding.median() / shortReps / 1e3);
+        out.println("| | setup, µs per replication | one month, µs | whole replication, µs |");
+        out.println("|---|---:|---:|---:|");
+        out.printf(Locale.ROOT, "| full model: seeding, SimState.start (priming, schedule reset), agents reset, first assessment | %.1f | %.2f | %.0f |%n",
+                modelSetupMicros, modelMonth / 1e3, c.get(0).median() / reps / 1e3);
+        out.printf(Locale.ROOT, "| bare kernel: seeding, the same priming, arrays reset, first assessment | %.1f | %.2f | %.0f |%n",
+                (c.get(3).median() / shortReps - kernelMonth) / 1e3, kernelMonth / 1e3, c.get(1).median() / reps / 1e3);
+        out.printf(Locale.ROOT, "| of which, in both: seed derivation, MersenneTwisterFast.setSeed(int[]), 1249 priming draws | %.1f | | |%n%n",
+                c.get(4).median() / shortReps / 1e3);
         out.flush();
     }
 
     private void rosterSize() {
-        out.println("## Cost against roster size, 1 thread");
+        out.println("## Cost against roster size, 1 thread (synthetic rosters: copies of the real one, each copy with its own blocs)");
         out.println();
         out.println("| roster | states | model ns per agent-month | kernel ns per agent-month | (a)/(b) | model µs per replication |");
         out.println("|---|---:|---:|---:|---:|---:|");
@@ -182,10 +228,10 @@ public final class BenchSuite {
             WorldPlan plan = new WorldPlan(sc);
             int reps = repsFor(plan);
             double am = (double) reps * plan.stateCount * plan.months;
-            Timing.Pair p = Timing.pair(model(plan, seed, reps), kernel(plan, seed, reps), settings.warmups(), settings.rounds());
+            Timing.Comparison c = Timing.compare(settings.warmups(), settings.rounds(), model(plan, seed, reps), kernel(plan, seed, reps));
             out.printf(Locale.ROOT, "| %s | %d | %.1f [%.1f-%.1f] | %.1f [%.1f-%.1f] | %.2f | %.0f |%n", size == 0 ? "real" : "synthetic",
-                    plan.stateCount, p.a().median() / am, p.a().min() / am, p.a().max() / am,
-                    p.b().median() / am, p.b().min() / am, p.b().max() / am, p.ratioMedian(), p.a().median() / reps / 1e3);
+                    plan.stateCount, c.get(0).median() / am, c.get(0).min() / am, c.get(0).max() / am,
+                    c.get(1).median() / am, c.get(1).min() / am, c.get(1).max() / am, c.ratio(0, 1), c.get(0).median() / reps / 1e3);
             out.flush();
         }
         out.println();
@@ -196,29 +242,36 @@ public final class BenchSuite {
         Ensemble ensemble = new Ensemble(scenario);
         int reps = settings.ensembleReps();
         long seed = scenario.run().seed();
-        out.printf(Locale.ROOT, "## Ensemble throughput (%,d replications a round, Ensemble.run with merging)%n%n", reps);
-        out.println("| threads | model replications/s | kernel replications/s | (a)/(b) | model speed-up | kernel speed-up |");
-        out.println("|---:|---:|---:|---:|---:|---:|");
-        double model1 = 0;
-        double kernel1 = 0;
         List<Integer> counts = new ArrayList<>(List.of(1));
         if (cores > 1) counts.add(Math.min(2, cores));
         if (cores > 2) counts.add(cores);
-        for (int threads : counts) {
-            Timing.Pair p = Timing.pair(() -> ensemble.run(reps, seed, threads, d -> { }, new AtomicBoolean()).runs(),
-                    () -> KernelEnsemble.run(plan, reps, seed, threads), settings.warmups(), settings.rounds());
-            double m = reps / (p.a().median() / 1e9);
-            double k = reps / (p.b().median() / 1e9);
-            if (threads == 1) {
-                model1 = m;
-                kernel1 = k;
-            }
-            out.printf(Locale.ROOT, "| %d | %,.0f [%,.0f-%,.0f] | %,.0f [%,.0f-%,.0f] | %.2f | %.2f | %.2f |%n", threads,
-                    m, reps / (p.a().max() / 1e9), reps / (p.a().min() / 1e9),
-                    k, reps / (p.b().max() / 1e9), reps / (p.b().min() / 1e9), p.ratioMedian(), m / model1, k / kernel1);
-            out.flush();
+        int n = counts.size();
+        Timing.Round[] w = new Timing.Round[2 * n];
+        for (int i = 0; i < n; i++) {
+            int threads = counts.get(i);
+            w[i] = () -> ensemble.run(reps, seed, threads, d -> { }, new AtomicBoolean()).runs();
+            w[n + i] = () -> KernelEnsemble.run(plan, reps, seed, threads);
         }
-        out.printf(Locale.ROOT, "%nload average now: %s%n%n", loadAverage());
+        Timing.Comparison c = Timing.compare(settings.warmups(), settings.rounds(), w);
+        out.printf(Locale.ROOT, "## Ensemble throughput (%,d replications a round: Ensemble.run with its merging, against the kernel in the same thread pool)%n%n", reps);
+        out.println("| threads | model replications/s | kernel replications/s | (a)/(b) | model speed-up | kernel speed-up |");
+        out.println("|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < n; i++) {
+            Timing.Sample m = c.get(i);
+            Timing.Sample k = c.get(n + i);
+            out.printf(Locale.ROOT, "| %d | %,.0f [%,.0f-%,.0f] | %,.0f [%,.0f-%,.0f] | %.2f | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] |%n",
+                    counts.get(i), reps / (m.median() / 1e9), reps / (m.max() / 1e9), reps / (m.min() / 1e9),
+                    reps / (k.median() / 1e9), reps / (k.max() / 1e9), reps / (k.min() / 1e9), c.ratio(i, n + i),
+                    c.ratio(0, i), c.ratioMin(0, i), c.ratioMax(0, i), c.ratio(n, n + i), c.ratioMin(n, n + i), c.ratioMax(n, n + i));
+        }
+        modelRepsPerSecond1 = reps / (c.get(0).median() / 1e9);
+        modelRepsPerSecondAll = reps / (c.get(n - 1).median() / 1e9);
+        if (n > 1) {
+            modelSpeedup = c.ratio(0, 1);
+            kernelSpeedup = c.ratio(n, n + 1);
+        }
+        out.printf(Locale.ROOT, "%nspeed-up: time at 1 thread over time at T threads, paired rounds. Load average now: %s%n%n", loadAverage());
+        out.flush();
     }
 
     private void linearity() {
@@ -226,22 +279,23 @@ public final class BenchSuite {
         long seed = scenario.run().seed();
         int small = settings.linearReps();
         int large = 4 * small;
-        Timing.Pair p = Timing.pair(() -> ensemble.run(large, seed, cores, d -> { }, new AtomicBoolean()).runs(),
+        Timing.Comparison c = Timing.compare(Math.min(1, settings.warmups()), Math.max(3, settings.rounds() / 2),
                 () -> ensemble.run(small, seed, cores, d -> { }, new AtomicBoolean()).runs(),
-                Math.min(1, settings.warmups()), Math.max(3, settings.rounds() / 2));
-        out.printf(Locale.ROOT, "## Linearity in replications (%d threads, in-process, start-up excluded)%n%n", cores);
+                () -> ensemble.run(large, seed, cores, d -> { }, new AtomicBoolean()).runs());
+        linearRatio = c.ratio(1, 0);
+        out.printf(Locale.ROOT, "## Linearity in replications (%d threads, in-process: JVM start-up and output excluded)%n%n", cores);
         out.println("| replications | seconds | [min-max] |");
         out.println("|---:|---:|---:|");
-        out.printf(Locale.ROOT, "| %,d | %.2f | %.2f-%.2f |%n", small, p.b().median() / 1e9, p.b().min() / 1e9, p.b().max() / 1e9);
-        out.printf(Locale.ROOT, "| %,d | %.2f | %.2f-%.2f |%n", large, p.a().median() / 1e9, p.a().min() / 1e9, p.a().max() / 1e9);
+        out.printf(Locale.ROOT, "| %,d | %.2f | %.2f-%.2f |%n", small, c.get(0).median() / 1e9, c.get(0).min() / 1e9, c.get(0).max() / 1e9);
+        out.printf(Locale.ROOT, "| %,d | %.2f | %.2f-%.2f |%n", large, c.get(1).median() / 1e9, c.get(1).min() / 1e9, c.get(1).max() / 1e9);
         out.printf(Locale.ROOT, "%n**time(%,d)/time(%,d) = %.2f** (paired rounds [%.2f-%.2f]; linear is 4.00)%n%n", large, small,
-                p.ratioMedian(), p.ratioMin(), p.ratioMax());
+                linearRatio, c.ratioMin(1, 0), c.ratioMax(1, 0));
         out.flush();
     }
 
     private void heap() throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "## Heap per ensemble size (a fresh JVM each, -Xmx%s, %d threads)%n%n", settings.heapMax(), cores);
-        out.println("| replications | live heap, max after any GC (MB) | live heap at end, result held (MB) | peak RSS (MB) | GCs | seconds |");
+        out.println("| replications | heap in use after GC, largest (MB) | heap in use at the end, result held (MB) | peak RSS (MB) | GCs during the run | wall s (one run) |");
         out.println("|---:|---:|---:|---:|---:|---:|");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int reps : settings.heapReps()) {
@@ -260,6 +314,8 @@ public final class BenchSuite {
                 continue;
             }
             String[] f = line.trim().split(" ");
+            double liveMb = Long.parseLong(f[1]) / 1048576.0;
+            liveHeapMaxMb = Double.isNaN(liveHeapMaxMb) ? liveMb : Math.max(liveHeapMaxMb, liveMb);
             out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.0f | %s | %s |%n", reps, Long.parseLong(f[1]) / 1048576.0,
                     Long.parseLong(f[2]) / 1048576.0, Long.parseLong(f[3]) / 1048576.0, f[4], f[5]);
             out.flush();

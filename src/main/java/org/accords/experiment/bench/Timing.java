@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * A small timing harness: warm-up rounds that are thrown away, then measured rounds, reported
- * as median, min and max. Two workloads can be timed in alternation (A B A B ...) so that they
- * share whatever else the machine is doing, and their ratio is taken round by round.
+ * as median, min and max. Several workloads are timed in turn within each round (A B C, then
+ * B C A, ...), so they share whatever else the machine is doing at the time, and ratios between
+ * them are taken round by round: a ratio stays meaningful when the machine's speed drifts.
  */
 public final class Timing {
     private Timing() {}
 
-    /** A workload whose size is fixed: one call does the same work each time and returns a result to keep it alive. */
+    /** A workload of fixed size: each call does the same work and returns a result that keeps it from being optimized away. */
     @FunctionalInterface
     public interface Round {
         long run();
@@ -21,47 +22,45 @@ public final class Timing {
         public double median() { return Timing.median(nanos); }
         public double min() { return Arrays.stream(nanos).min().orElse(0); }
         public double max() { return Arrays.stream(nanos).max().orElse(0); }
-        /** (max - min) / median: how noisy the rounds were. */
-        public double spread() { return (max() - min()) / median(); }
     }
 
-    /** A paired comparison: each workload's rounds and the per-round ratios a / b. */
-    public record Pair(Sample a, Sample b, double[] ratios) {
-        public double ratioMedian() { return Timing.median(ratios); }
-        public double ratioMin() { return Arrays.stream(ratios).min().orElse(0); }
-        public double ratioMax() { return Arrays.stream(ratios).max().orElse(0); }
+    /** The measured rounds of several workloads timed in turn. */
+    public record Comparison(Sample[] samples) {
+        public Sample get(int i) { return samples[i]; }
+
+        /** Per round, time of workload i over time of workload j. */
+        public double[] ratios(int i, int j) {
+            long[] a = samples[i].nanos();
+            long[] b = samples[j].nanos();
+            double[] r = new double[a.length];
+            for (int k = 0; k < r.length; k++) r[k] = a[k] / (double) b[k];
+            return r;
+        }
+
+        public double ratio(int i, int j) { return Timing.median(ratios(i, j)); }
+        public double ratioMin(int i, int j) { return Arrays.stream(ratios(i, j)).min().orElse(0); }
+        public double ratioMax(int i, int j) { return Arrays.stream(ratios(i, j)).max().orElse(0); }
     }
 
     /** A sink for results, so the JIT cannot drop a round's work. */
     public static volatile long blackhole;
 
-    public static Sample time(Round round, int warmups, int rounds) {
-        for (int i = 0; i < warmups; i++) blackhole += round.run();
-        long[] t = new long[rounds];
-        for (int i = 0; i < rounds; i++) t[i] = once(round);
-        return new Sample(t);
-    }
-
-    public static Pair pair(Round a, Round b, int warmups, int rounds) {
+    public static Comparison compare(int warmups, int rounds, Round... workloads) {
+        int n = workloads.length;
         for (int i = 0; i < warmups; i++) {
-            blackhole += a.run();
-            blackhole += b.run();
+            for (Round w : workloads) blackhole += w.run();
         }
-        long[] ta = new long[rounds];
-        long[] tb = new long[rounds];
-        double[] r = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            // alternate which goes first, so neither always follows the other's garbage or cache state
-            if (i % 2 == 0) {
-                ta[i] = once(a);
-                tb[i] = once(b);
-            } else {
-                tb[i] = once(b);
-                ta[i] = once(a);
+        long[][] t = new long[n][rounds];
+        for (int r = 0; r < rounds; r++) {
+            // rotate the order, so no workload always follows the same one (its garbage, its cache state)
+            for (int k = 0; k < n; k++) {
+                int w = (r + k) % n;
+                t[w][r] = once(workloads[w]);
             }
-            r[i] = ta[i] / (double) tb[i];
         }
-        return new Pair(new Sample(ta), new Sample(tb), r);
+        Sample[] samples = new Sample[n];
+        for (int w = 0; w < n; w++) samples[w] = new Sample(t[w]);
+        return new Comparison(samples);
     }
 
     static long once(Round round) {
