@@ -40,6 +40,20 @@ final class BenchCommand implements Callable<Integer> {
             description = "-Xmx of the child JVMs that measure heap. Default: ${DEFAULT-VALUE}.")
     String heapMax;
 
+    @Option(names = "--no-heap", description = "Skip the heap section (child JVMs with 10^3, 10^4 and 10^5 replications).")
+    boolean noHeap;
+
+    @Option(names = "--no-process", description = "Skip the whole-process comparison of `run` against the kernel.")
+    boolean noProcess;
+
+    @Option(names = "--process-reps", paramLabel = "N", defaultValue = "40000",
+            description = "Replications of the whole-process comparison. Default: ${DEFAULT-VALUE}.")
+    int processReps;
+
+    @Option(names = "--process-pairs", paramLabel = "N", defaultValue = "3",
+            description = "Timed pairs of the whole-process comparison, after a warm-up pair. Default: ${DEFAULT-VALUE}.")
+    int processPairs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,12 +76,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         int measured = rounds != null ? rounds : (quick ? 3 : 7);
         if (measured < 1) throw new BadInputException(null, "--rounds", "must be a positive whole number, found " + measured);
+        if (processReps < 1 || processPairs < 1) {
+            throw new BadInputException(null, "--process-reps", "--process-reps and --process-pairs must be positive whole numbers");
+        }
+        int[] heapReps = quick || noHeap ? new int[0] : new int[] {1_000, 10_000, 100_000};
         BenchSuite.Settings settings = quick
-                ? new BenchSuite.Settings(1, measured, 1_000_000, 500, 500, new int[0], heapMax, Main.loader().presetDir(), scenario, options.sets)
-                : new BenchSuite.Settings(3, measured, 8_000_000, 4_000, 10_000, new int[] {1_000, 10_000, 100_000}, heapMax,
-                        Main.loader().presetDir(), scenario, options.sets);
+                ? new BenchSuite.Settings(1, measured, 1_000_000, 500, 500, heapReps, heapMax, Main.loader().presetDir(), scenario, options.sets)
+                : new BenchSuite.Settings(3, measured, 8_000_000, 4_000, 10_000, heapReps, heapMax, Main.loader().presetDir(), scenario, options.sets);
         new BenchSuite(sc, settings, out).runAll();
-        out.println("command: ./accords bench " + scenario + (quick ? " --quick" : "") + (rounds != null ? " --rounds " + rounds : ""));
+        if (!quick && !noProcess) ProcessComparison.run(out, scenario, options.sets, processReps, processPairs);
+        out.println("command: ./accords " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         out.flush();
         return Main.OK;
     }
