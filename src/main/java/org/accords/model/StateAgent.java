@@ -22,6 +22,8 @@ public final class StateAgent implements Steppable {
     public final StateSpec spec;
     private final double cost;
     private final Condition[] conditions;
+    /** How much of a US offer this state values (BrokerParameters.receptiveness of its usAlignment). */
+    private final double receptiveness;
 
     private Status status;
     private int joinTick;
@@ -32,7 +34,8 @@ public final class StateAgent implements Steppable {
     /** Signed contributions to utility: w_k * driver_k (pressure negative), then -cost. */
     private final double[] contributions = new double[Driver.values().length + 1];
 
-    StateAgent(int index, StateSpec spec, ModelParameters params) {
+    StateAgent(int index, StateSpec spec, ModelParameters params, double receptiveness) {
+        this.receptiveness = receptiveness;
         this.index = index;
         this.spec = spec;
         this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
@@ -69,7 +72,7 @@ public final class StateAgent implements Steppable {
                 * (1 + p.gazaAmplification() * gaza) * (1 - p.statehoodRelief() * statehood)
                 + israelThreat + plan.driverShiftRow(Driver.PALESTINIAN_PRESSURE)[cell];
         drivers[2] = spec.diversificationNeed() + plan.driverShiftRow(Driver.ECONOMIC_DIVERSIFICATION)[cell];
-        drivers[3] = (offer + plan.driverShiftRow(Driver.US_REWARDS)[cell]) * spec.usAlignment();
+        drivers[3] = (offer + plan.driverShiftRow(Driver.US_REWARDS)[cell]) * receptiveness;
         drivers[4] = prestige * model.peerShare(index) + plan.driverShiftRow(Driver.PEER_INFLUENCE)[cell];
 
         contributions[0] = p.weights().iranThreat() * drivers[0];
@@ -125,6 +128,7 @@ public final class StateAgent implements Steppable {
     public double offer() { return offer; }
     public double utility() { return utility; }
     public double cost() { return cost; }
+    public double receptiveness() { return receptiveness; }
     public double driver(Driver d) { return drivers[d.ordinal()]; }
     /** Contributions to utility by driver ordinal, then the (negative) cost at {@link #COST}. Live array: read, don't keep. */
     public double[] contributions() { return contributions; }
