@@ -121,7 +121,7 @@ public final class BacktestReport {
                 Backtest.StateCheckpoint s = r.states().stream().filter(x -> x.state().equals(id) && x.checkpoint().equals(c)).findFirst().orElseThrow();
                 bars.addValue(s.abm(), "ABM (ensemble)", id);
                 bars.addValue(s.logistic(), "Logistic event-history baseline", id);
-                seen.addValue(s.observed() ? 1.0 : 0.0, "Observed (1 = had joined)", id);
+                seen.addValue(s.observed() ? Double.valueOf(1.0) : null, "Observed: had joined", id);
             }
             BarRenderer br = new BarRenderer();
             br.setBarPainter(new StandardBarPainter());
@@ -148,6 +148,8 @@ public final class BacktestReport {
             plot.setOutlineVisible(false);
             combined.add(plot, 1);
         }
+        // one legend for all panels (each subplot would repeat it)
+        combined.setFixedLegendItems(((CategoryPlot) combined.getSubplots().get(0)).getLegendItems());
         JFreeChart chart = new JFreeChart(combined);
         return Charts.finish(chart, "Backtest: P(joined by checkpoint) vs what happened",
                 String.format(Locale.ROOT, "Scenario '%s' · %,d replications · logistic baseline fitted to %s · panels: checkpoints (in = in sample, out = out of sample)",
