@@ -64,7 +64,7 @@ class CommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "list", "validate", "reference", "help"})
+    @ValueSource(strings = {"", "run", "list", "validate", "reference", "backtest", "calibrate", "help"})
     void helpOfEveryCommand(String command) {
         CliFixture.Result r = command.isEmpty() ? CliFixture.exec("--help") : CliFixture.exec(command, "--help");
         assertEquals(0, r.code(), r.err());
