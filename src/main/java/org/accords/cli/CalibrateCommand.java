@@ -78,9 +78,15 @@ final class CalibrateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Calibrator.Fit fit;
         try {
+            boolean live = ProgressBar.wanted(quiet);
+            int step = Math.max(1, budget / 10);
             fit = new Calibrator(o -> loader.load(scenario, o), new Calibrator.Settings(cutoff, budget, reps, seed, t)).run(p -> {
-                if (show && (p.evaluation() % 10 == 0 || p.evaluation() == p.budget())) {
+                // redraw in place on a terminal; otherwise a line every tenth of the budget
+                if (live && (p.evaluation() % 5 == 0 || p.evaluation() == p.budget())) {
                     err.printf(Locale.ROOT, "\rcalibrate: evaluation %d/%d  loss %.5f  best %.5f   ", p.evaluation(), p.budget(), p.loss(), p.best());
+                    err.flush();
+                } else if (show && !live && (p.evaluation() % step == 0)) {
+                    err.printf(Locale.ROOT, "calibrate: evaluation %d/%d  best loss %.5f%n", p.evaluation(), p.budget(), p.best());
                     err.flush();
                 }
             }, cancel);
@@ -91,15 +97,15 @@ final class CalibrateCommand implements Callable<Integer> {
                 // exiting
             }
         }
-        if (show) err.println();
+        if (ProgressBar.wanted(quiet)) err.println();
         String command = String.format(Locale.ROOT, "./accords calibrate --until %s --budget %d --reps %d --seed %d", cutoff, budget, reps, seed);
         writeFragment(target, fit, command, cutoff, start.run().end());
         if (show) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "fitted %d parameters in %d evaluations (%s)%n", Calibrator.SPACE.size(), fit.evaluations(), command);
-            o.printf(Locale.ROOT, "monthly loss (Brier of joined-by + frozen): start %.5f -> in-sample (%s..%s) %.5f; out-of-sample (%s..%s) %s%n",
-                    fit.startLoss(), start.run().start(), cutoff, fit.inSample(), cutoff.plusMonths(1), start.run().end(),
-                    Double.isNaN(fit.outOfSample()) ? "-" : String.format(Locale.ROOT, "%.5f", fit.outOfSample()));
+            o.printf(Locale.ROOT, "monthly loss (Brier of joined-by + frozen): start %.5f -> in-sample (%s..%s) %.5f; %s%n",
+                    fit.startLoss(), start.run().start(), cutoff, fit.inSample(), Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
+                            : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), start.run().end(), fit.outOfSample()));
             for (int i = 0; i < Calibrator.SPACE.size(); i++) {
                 o.printf(Locale.ROOT, "  %-40s %s%n", Calibrator.SPACE.get(i).key(), Num.fmt(fit.values().get(i), 4));
             }
@@ -120,8 +126,9 @@ final class CalibrateCommand implements Callable<Integer> {
         StringBuilder y = new StringBuilder();
         y.append("# Calibrated global parameters. Generated file: do not edit by hand; rerun\n");
         y.append("#   ").append(command).append('\n');
-        y.append(String.format(Locale.ROOT, "# monthly loss (Brier of joined-by + frozen): in-sample (..%s) %.5f, out-of-sample (%s..%s) %s%n",
-                cutoff, fit.inSample(), cutoff.plusMonths(1), end, Double.isNaN(fit.outOfSample()) ? "-" : String.format(Locale.ROOT, "%.5f", fit.outOfSample())));
+        y.append(String.format(Locale.ROOT, "# monthly loss (Brier of joined-by + frozen): in-sample (..%s) %.5f, %s%n", cutoff, fit.inSample(),
+                Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
+                        : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), end, fit.outOfSample())));
         y.append("# Only global parameters are fitted (bounds: Calibrator.SPACE); no state attribute is.\n");
         List<String> order = List.of("model", "model.weights", "us");
         String lastTop = "";

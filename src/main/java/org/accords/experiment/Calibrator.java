@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.accords.scenario.Parameter;
 import org.accords.scenario.Scenario;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -84,7 +85,9 @@ public final class Calibrator {
         int last = start.run().months() - 1;
         ObservedRecord observed = new ObservedRecord(start);
         double[] x0 = new double[SPACE.size()];
-        for (int i = 0; i < x0.length; i++) x0[i] = normalize(SPACE.get(i), currentValue(start, SPACE.get(i).key()));
+        // start from the code's documented defaults, not from the current fragment, so that a
+        // rerun reproduces the committed values whatever the fragment holds now
+        for (int i = 0; i < x0.length; i++) x0[i] = normalize(SPACE.get(i), defaultValue(SPACE.get(i).key()));
         double startLoss = loss(toOverrides(x0), observed, 0, cut, cancel);
 
         double[] best = x0.clone();
@@ -137,10 +140,8 @@ public final class Calibrator {
         return o;
     }
 
-    static double currentValue(Scenario sc, String key) {
-        Object node = sc.resolved();
-        for (String k : key.split("\\.")) node = ((java.util.Map<?, ?>) node).get(k);
-        return ((Number) node).doubleValue();
+    static double defaultValue(String key) {
+        return ((Number) Parameter.byPath(key).defaultValue()).doubleValue();
     }
 
     private static double normalize(Dimension d, double v) {

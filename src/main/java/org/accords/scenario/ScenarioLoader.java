@@ -39,6 +39,26 @@ public final class ScenarioLoader {
 
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
 
+    /**
+     * The scalar leaves of a parameter fragment as {@code key.path=value} overrides, so a fitted
+     * calibration can be applied to any scenario; keys are checked when the scenario is bound.
+     */
+    public static List<String> fragmentOverrides(Path fragment) {
+        List<String> out = new ArrayList<>();
+        flatten("", new YamlReader().readFile(fragment), out);
+        return out;
+    }
+
+    private static void flatten(String prefix, YamlNode node, List<String> out) {
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) flatten(prefix.isEmpty() ? e.key() : prefix + "." + e.key(), e.value(), out);
+        } else if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+            out.add(prefix + "=" + s.text());
+        } else {
+            throw new BadInputException(node.origin(), prefix, "a parameter fragment holds only keys with single values");
+        }
+    }
+
     /** A preset name (file in the preset folder) or a path to any scenario file. */
     public Path locate(String nameOrPath) {
         Path asPath = Path.of(nameOrPath);
