@@ -24,6 +24,8 @@ public final class Aggregate implements RunObserver {
     long runs;
     /** [t * (states + 1) + k]: runs with k active members in month t. */
     final long[] memberHistogram;
+    /** [t * (states + 1) + k]: runs in which k states had ever joined by month t. */
+    final long[] joinedHistogram;
     final long[] joinedSum;
     final long[] frozenSum;
     /** [s * months + t] */
@@ -42,6 +44,7 @@ public final class Aggregate implements RunObserver {
         this.months = months;
         this.states = states;
         memberHistogram = new long[months * (states + 1)];
+        joinedHistogram = new long[months * (states + 1)];
         joinedSum = new long[months];
         frozenSum = new long[months];
         memberByState = new long[states * months];
@@ -74,6 +77,7 @@ public final class Aggregate implements RunObserver {
     public void onMonth(int tick, AccordsModel model) {
         memberHistogram[tick * (states + 1) + model.activeMembers()]++;
         joinedSum[tick] += model.joinedCount();
+        joinedHistogram[tick * (states + 1) + model.joinedCount()]++;
         frozenSum[tick] += model.frozenCount();
         StateAgent[] agents = model.agents();
         for (int s = 0; s < states; s++) {
@@ -95,6 +99,7 @@ public final class Aggregate implements RunObserver {
     public void add(Aggregate o) {
         runs += o.runs;
         addAll(memberHistogram, o.memberHistogram);
+        addAll(joinedHistogram, o.joinedHistogram);
         addAll(joinedSum, o.joinedSum);
         addAll(frozenSum, o.frozenSum);
         addAll(memberByState, o.memberByState);
@@ -105,6 +110,41 @@ public final class Aggregate implements RunObserver {
         addAll(contributionSum, o.contributionSum);
         addAll(eventCounts, o.eventCounts);
     }
+
+    /** The counters as plain data (for aggregate.json, so a later comparison can reuse a run folder). */
+    public Data data() {
+        return new Data(months, states, runs, memberHistogram.clone(), joinedHistogram.clone(), joinedSum.clone(), frozenSum.clone(),
+                memberByState.clone(), joinedByState.clone(), frozenByState.clone(), joinTickHistogram.clone(), everJoined.clone(),
+                contributionSum.clone(), eventCounts.clone());
+    }
+
+    /** Rebuilds an aggregate from its data; checks the array sizes. */
+    public static Aggregate of(Data d) {
+        Aggregate a = new Aggregate(d.months(), d.states());
+        a.runs = d.runs();
+        copy(d.memberHistogram(), a.memberHistogram);
+        copy(d.joinedHistogram(), a.joinedHistogram);
+        copy(d.joinedSum(), a.joinedSum);
+        copy(d.frozenSum(), a.frozenSum);
+        copy(d.memberByState(), a.memberByState);
+        copy(d.joinedByState(), a.joinedByState);
+        copy(d.frozenByState(), a.frozenByState);
+        copy(d.joinTickHistogram(), a.joinTickHistogram);
+        copy(d.everJoined(), a.everJoined);
+        copy(d.contributionSum(), a.contributionSum);
+        copy(d.eventCounts(), a.eventCounts);
+        return a;
+    }
+
+    private static void copy(long[] from, long[] to) {
+        if (from == null || from.length != to.length) throw new IllegalArgumentException("aggregate data of the wrong size");
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /** Plain-data form of an aggregate; layouts as documented on the fields above. */
+    public record Data(int months, int states, long runs, long[] memberHistogram, long[] joinedHistogram, long[] joinedSum,
+                       long[] frozenSum, long[] memberByState, long[] joinedByState, long[] frozenByState,
+                       long[] joinTickHistogram, long[] everJoined, long[] contributionSum, long[] eventCounts) {}
 
     private static void addAll(long[] into, long[] from) {
         for (int i = 0; i < into.length; i++) into[i] += from[i];

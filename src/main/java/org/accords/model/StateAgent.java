@@ -29,6 +29,8 @@ public final class StateAgent implements Steppable {
     private int joinTick;
     private double offer;
     private double utility;
+    /** accordsPrestige as this state saw it when it last assessed (the brand moves with joins, so it is not in the plan). */
+    private double perceivedPrestige;
     /** Raw driver values this month, by {@link Driver#ordinal()}. */
     private final double[] drivers = new double[Driver.values().length];
     /** Signed contributions to utility: w_k * driver_k (pressure negative), then -cost. */
@@ -66,6 +68,7 @@ public final class StateAgent implements Steppable {
         double statehood = plan.perceivedRow(WorldVariable.STATEHOOD_PATH)[cell];
         double israelThreat = plan.perceivedRow(WorldVariable.ISRAEL_THREAT)[cell];
         double prestige = WorldPlan.clamp01(model.prestige() + plan.perceivedRow(WorldVariable.ACCORDS_PRESTIGE)[cell]);
+        perceivedPrestige = prestige;
 
         drivers[0] = spec.iranExposure() * iranAggression + plan.driverShiftRow(Driver.IRAN_THREAT)[cell];
         drivers[1] = spec.publicOpposition() * (1 - p.insulationDamping() * spec.regimeInsulation())
@@ -104,10 +107,14 @@ public final class StateAgent implements Steppable {
         }
     }
 
-    /** Stated preconditions (e.g. a path to a Palestinian state) as this state perceives the world now. */
+    /**
+     * Stated preconditions (e.g. a path to a Palestinian state) as this state perceives the world
+     * in month {@code tick}; accordsPrestige as it saw it at its last assessment.
+     */
     public boolean conditionsMet(WorldPlan plan, int tick) {
         for (Condition c : conditions) {
-            if (!c.isMet(plan.perceived(c.variable(), tick, index))) return false;
+            double value = c.variable() == WorldVariable.ACCORDS_PRESTIGE ? perceivedPrestige : plan.perceived(c.variable(), tick, index);
+            if (!c.isMet(value)) return false;
         }
         return true;
     }

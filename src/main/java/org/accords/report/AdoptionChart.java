@@ -82,11 +82,12 @@ public final class AdoptionChart {
             plot.setRenderer(2, obsRenderer);
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
-        plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0, !sc.shocks().isEmpty()));
+        plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0));
         Charts.stylePlot(plot);
-        Charts.markShocks(plot, sc.shocks(), run.end());
+        var combined = Charts.withShockLanes(plot, sc.shocks(), run.start(), run.end());
+        combined.setFixedLegendItems(plot.getFixedLegendItems());
 
-        JFreeChart chart = new JFreeChart(plot);
+        JFreeChart chart = new JFreeChart(combined);
         String title = sc.title().isBlank() ? sc.name() : sc.title();
         String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs",
                 sc.name(), r.runs(), r.seed, run.start(), run.end());
@@ -94,7 +95,7 @@ public final class AdoptionChart {
     }
 
     /** Legend with proper swatches: lines for means, filled boxes for bands and shock spans. */
-    private static LegendItemCollection legend(Color main, boolean observed, boolean shocks) {
+    private static LegendItemCollection legend(Color main, boolean observed) {
         LegendItemCollection items = new LegendItemCollection();
         java.awt.Shape line = new java.awt.geom.Line2D.Double(-14, 0, 14, 0);
         java.awt.Shape box = new java.awt.Rectangle(-12, -8, 24, 16);
@@ -105,10 +106,10 @@ public final class AdoptionChart {
         items.add(new LegendItem("Ever joined, mean", null, null, null, line,
                 new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), new Color(0x33, 0x33, 0x33)));
         if (observed) {
-            LegendItem obs = new LegendItem("Observed active members", null, null, null, Charts.dot(11), new Color(0xC0, 0x1B, 0x1B));
+            LegendItem obs = new LegendItem("Observed active members", null, null, null,
+                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), new Color(0xC0, 0x1B, 0x1B));
             items.add(obs);
         }
-        if (shocks) items.add(new LegendItem("Shock window", null, null, null, box, new Color(0x99, 0x99, 0x99, 70)));
         for (java.util.Iterator<?> it = items.iterator(); it.hasNext(); ) {
             ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
         }

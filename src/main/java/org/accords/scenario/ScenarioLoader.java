@@ -31,7 +31,7 @@ public final class ScenarioLoader {
     /** Loads a preset name or a file path, with {@code key.path=value} overrides. */
     public Scenario load(String nameOrPath, List<String> overrides) {
         Path file = locate(nameOrPath);
-        YamlNode.Mapping tree = readMerged(file, new ArrayList<>());
+        YamlNode.Mapping tree = readMerged(file, new ArrayList<>(), null);
         for (String set : overrides) tree = applySet(tree, set);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
@@ -89,12 +89,13 @@ public final class ScenarioLoader {
         return names;
     }
 
-    private YamlNode.Mapping readMerged(Path file, List<Path> chain) {
+    /** @param extendedFrom the {@code extends} key that led here (null for the file named by the user) */
+    private YamlNode.Mapping readMerged(Path file, List<Path> chain, Origin extendedFrom) {
         if (chain.contains(file)) {
             StringBuilder cycle = new StringBuilder();
             for (Path p : chain.subList(chain.indexOf(file), chain.size())) cycle.append(p.getFileName()).append(" -> ");
             cycle.append(file.getFileName());
-            throw new BadInputException(new Origin(chain.get(chain.size() - 1).toString(), 0), "extends", "cycle: " + cycle);
+            throw new BadInputException(extendedFrom, "extends", "cycle: " + cycle);
         }
         YamlNode.Mapping own = reader.readFile(file);
         YamlNode ext = own.get("extends");
@@ -105,7 +106,7 @@ public final class ScenarioLoader {
         Path parentFile = resolveExtends(s.text(), file, own.keyOrigin("extends"));
         List<Path> longer = new ArrayList<>(chain);
         longer.add(file);
-        YamlNode.Mapping parent = readMerged(parentFile, longer);
+        YamlNode.Mapping parent = readMerged(parentFile, longer, own.keyOrigin("extends"));
         return merge(parent, without(own, "extends"), true);
     }
 
@@ -178,7 +179,9 @@ public final class ScenarioLoader {
             throw new BadInputException(Origin.COMMAND_LINE, path, "malformed key path");
         }
         if (path.equals("extends")) throw new BadInputException(Origin.COMMAND_LINE, path, "cannot be set from the command line");
-        YamlNode value = relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
+        // an empty value is YAML null: the key falls back to its default
+        YamlNode value = text.isBlank() ? new YamlNode.Scalar(null, Origin.COMMAND_LINE)
+                : relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
         return (YamlNode.Mapping) setAt(tree, path.split("\\."), 0, value, path);
     }
 
@@ -194,6 +197,10 @@ public final class ScenarioLoader {
                 }
             }
             throw new BadInputException(Origin.COMMAND_LINE, path, "no shock with id '" + keys[i] + "'");
+        }
+        if (i == 1 && keys[0].equals("shocks") && keys.length > 2) {
+            // a path into a shock, but the scenario has no shock list to look in
+            throw new BadInputException(Origin.COMMAND_LINE, path, "no shock with id '" + keys[1] + "'");
         }
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         Origin mapOrigin = origin;

@@ -53,7 +53,7 @@ class RunCommandTest {
         CliFixture.Result r = CliFixture.exec("run", "mini", "--threads", "2");
         assertEquals(0, r.code(), r.err());
         Path out = home.resolve("results/mini");
-        assertEquals(List.of("adoption.csv", "adoption.png", "adoption.svg", "drivers.png", "drivers.svg", "events.csv", "index.html",
+        assertEquals(List.of("adoption.csv", "adoption.png", "adoption.svg", "aggregate.json", "drivers.png", "drivers.svg", "events.csv", "index.html",
                 "manifest.json", "membership.csv", "roster.yaml", "scenario.resolved.yaml", "states.csv", "states.png", "states.svg",
                 "trace.csv"), listing(out));
         assertEquals(List.of("mini"), listing(home.resolve("results")), "no temporary folders left behind");
@@ -132,14 +132,18 @@ class RunCommandTest {
         assertEquals(List.of("mini"), listing(home.resolve("results")), "no temporary or old folders left behind");
     }
 
+    /** Every file of a run folder but manifest.json and index.html, which record times and threads. */
     private static final List<String> IDENTICAL = List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv",
-            "scenario.resolved.yaml", "adoption.png", "adoption.svg");
+            "scenario.resolved.yaml", "roster.yaml", "aggregate.json", "adoption.png", "adoption.svg", "states.png", "states.svg",
+            "drivers.png", "drivers.svg");
 
     @Test
     void sameSeedIsByteIdenticalAtOneAndFourThreads() throws Exception {
         Path a = root.resolve("a"), b = root.resolve("b"), c = root.resolve("c");
         assertEquals(0, CliFixture.exec("run", "mini", "--threads", "1", "--out", a.toString(), "--quiet").code());
         assertEquals(0, CliFixture.exec("run", "mini", "--threads", "4", "--out", b.toString(), "--quiet").code());
+        List<String> all = listing(a);
+        assertEquals(IDENTICAL.size() + 2, all.size(), "a new output file must be added to IDENTICAL (or excused): " + all);
         for (String f : IDENTICAL) assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         assertFalse(Arrays.equals(Files.readAllBytes(a.resolve("manifest.json")), Files.readAllBytes(b.resolve("manifest.json"))),
                 "the manifest records the thread count");

@@ -76,7 +76,6 @@ class ConditionsTest {
     }
 
     @Test
-    @Disabled("BUG: conditions on accordsPrestige compare the shock shift only (WorldPlan.perceived), not the brand's actual level")
     void conditionOnPrestigeUsesTheActualPrestige() {
         // accordsPrestige starts at 0.5, so a condition 'at least 0.3' is met from the start
         EnsembleResult r = run(certainJoiner(state("AAA").atLeast("accordsPrestige", 0.3)).load(dir));

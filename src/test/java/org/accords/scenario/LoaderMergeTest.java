@@ -128,7 +128,6 @@ class LoaderMergeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: --set key= (empty value) is read as an empty YAML document, i.e. a mapping: 'expected text, found a mapping'")
     void setWithAnEmptyValueIsAccepted() {
         Path f = child("child.yaml", "extends: base\n");
         org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> load(f, "description="));

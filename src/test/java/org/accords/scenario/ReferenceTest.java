@@ -23,7 +23,6 @@ class ReferenceTest {
     private static final Path REFERENCE = Path.of("scenarios", "REFERENCE.md");
 
     @Test
-    @Disabled("BUG: scenarios/REFERENCE.md is missing; run `./accords reference > scenarios/REFERENCE.md`, then remove this @Disabled")
     void referenceFileExists() {
         if (!Files.isRegularFile(REFERENCE)) {
             fail("scenarios/REFERENCE.md is missing: run `./accords reference > scenarios/REFERENCE.md`");
