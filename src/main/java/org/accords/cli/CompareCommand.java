@@ -50,6 +50,19 @@ final class CompareCommand implements Callable<Integer> {
         List<Scenario> scenarios = new ArrayList<>();
         for (String n : names) scenarios.add(Main.loader().load(n, overrides));
         checkComparable(scenarios);
+        List<String> notes = new ArrayList<>();
+        java.util.Set<Integer> truncated = new java.util.HashSet<>();
+        java.time.YearMonth commonEnd = scenarios.stream().map(s -> s.run().end()).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            if (s.run().end().isAfter(commonEnd)) {
+                notes.add("'" + s.name() + "' runs to " + s.run().end() + "; compared over the common window " + s.run().start() + " .. " + commonEnd
+                        + " (its first months are exactly those of the full run)");
+                scenarios.set(i, s.truncatedTo(commonEnd));
+                truncated.add(i);
+            }
+        }
+        if (!options.quiet) notes.forEach(n -> spec.commandLine().getErr().println("compare: " + n));
         int base = 0;
         if (baseline != null) {
             base = -1;
@@ -60,8 +73,8 @@ final class CompareCommand implements Callable<Integer> {
         final int baseIndex = base;
         Jobs.intoFolder(folder, force, (dir, cancel) -> {
             List<EnsembleResult> results = new ArrayList<>();
-            for (Scenario sc : scenarios) results.add(resultFor(sc, threads, cancel));
-            CompareReport.write(results, baseIndex, dir, Version.get());
+            for (int i = 0; i < scenarios.size(); i++) results.add(resultFor(scenarios.get(i), !truncated.contains(i), threads, cancel));
+            CompareReport.write(results, baseIndex, dir, Version.get(), notes);
             return results;
         });
         if (!options.quiet) {
@@ -73,7 +86,10 @@ final class CompareCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Same horizon and roster, and no scenario twice: otherwise the comparison would mislead. */
+    /**
+     * Same start month and roster, and no scenario twice: otherwise the comparison would mislead.
+     * Different end months are fine: the comparison uses the common window.
+     */
     static void checkComparable(List<Scenario> scenarios) {
         Scenario first = scenarios.get(0);
         List<String> ids = first.states().stream().map(StateSpec::id).toList();
@@ -84,9 +100,9 @@ final class CompareCommand implements Callable<Integer> {
                     throw new BadInputException(null, null, "'" + s.name() + "' is compared with itself; give each scenario once");
                 }
             }
-            if (!s.run().start().equals(first.run().start()) || !s.run().end().equals(first.run().end())) {
-                throw new BadInputException(null, null, "different horizons: '" + first.name() + "' runs " + first.run().start() + " .. "
-                        + first.run().end() + " but '" + s.name() + "' runs " + s.run().start() + " .. " + s.run().end());
+            if (!s.run().start().equals(first.run().start())) {
+                throw new BadInputException(null, null, "different start months: '" + first.name() + "' starts " + first.run().start()
+                        + " but '" + s.name() + "' starts " + s.run().start() + "; months would not line up");
             }
             if (!s.states().stream().map(StateSpec::id).toList().equals(ids)) {
                 throw new BadInputException(null, null, "different rosters: '" + first.name() + "' and '" + s.name() + "' do not simulate the same states");
@@ -94,18 +110,24 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** Reuses results/<name> when it was made from exactly this scenario; otherwise runs it (and writes that folder if free). */
-    private EnsembleResult resultFor(Scenario sc, int threads, java.util.concurrent.atomic.AtomicBoolean cancel) throws java.io.IOException {
+    /**
+     * Reuses results/<name> when it was made from exactly this scenario; otherwise runs it, and
+     * writes that folder if it is free (never for a scenario cut to the common window).
+     */
+    private EnsembleResult resultFor(Scenario sc, boolean fullHorizon, int threads, java.util.concurrent.atomic.AtomicBoolean cancel)
+            throws java.io.IOException {
         Path runFolder = Main.home().resolve("results").resolve(sc.name());
         EnsembleResult reused = RunFolderIO.reuse(runFolder, sc);
         if (reused != null) {
             if (!options.quiet) spec.commandLine().getErr().println("compare: reusing " + runFolder);
             return reused;
         }
-        if (!Files.exists(runFolder) || force) {
+        if (fullHorizon && (!Files.exists(runFolder) || force)) {
             return Jobs.runToFolder(sc, runFolder, true, threads, options.quiet);
         }
-        if (!options.quiet) spec.commandLine().getErr().println("compare: " + runFolder + " holds another run of '" + sc.name() + "'; running without replacing it (--force replaces it)");
+        if (!options.quiet && fullHorizon) {
+            spec.commandLine().getErr().println("compare: " + runFolder + " holds another run of '" + sc.name() + "'; running without replacing it (--force replaces it)");
+        }
         EnsembleResult r = Jobs.ensemble(sc, threads, options.quiet, cancel);
         if (cancel.get()) throw new java.util.concurrent.CancellationException();
         return r;

@@ -42,14 +42,18 @@ public final class CompareReport {
     private CompareReport() {}
 
     /** @param results the scenarios in command-line order; {@code baseline} indexes the reference */
-    public static void write(List<EnsembleResult> results, int baseline, Path dir, String version) throws IOException {
+    /** @param notes lines shown under the summary table (e.g. scenarios cut to the common window) */
+    public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes) throws IOException {
         Charts.save(overlay(results), dir, "overlay");
         Charts.save(difference(results, baseline), dir, "difference");
         Charts.save(StateCharts.probabilities(results), dir, "states");
         Charts.save(StateCharts.drivers(results), dir, "drivers");
         writeCsv(results, baseline, dir.resolve("compare.csv"));
         java.io.StringWriter table = new java.io.StringWriter();
-        printTable(results, baseline, new PrintWriter(table));
+        PrintWriter tw = new PrintWriter(table);
+        printTable(results, baseline, tw);
+        for (String n : notes) tw.println("note: " + n);
+        tw.flush();
         Files.writeString(dir.resolve("summary.txt"), table.toString(), StandardCharsets.UTF_8);
         Html.writeComparePage(results, baseline, dir, version, table.toString());
     }
@@ -204,11 +208,17 @@ public final class CompareReport {
             EnsembleResult r = results.get(i);
             double[] d = meanDifference(r, base, last);
             String diff = i == baseline ? "(baseline)"
-                    : String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", d[0], d[1], d[2]);
+                    : String.format(Locale.ROOT, "%s [%s, %s]", signed(d[0]), signed(d[1]), signed(d[2]));
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
         }
         out.printf(Locale.ROOT, "(at %s; %,d replications each; [95%% interval of the mean difference])%n", base.scenario.run().end(), base.runs());
         out.flush();
+    }
+
+    /** Two decimals with a sign, and no "-0.00". */
+    static String signed(double x) {
+        double r = Math.round(x * 100) / 100.0 + 0.0;
+        return String.format(Locale.ROOT, "%+.2f", r);
     }
 
     /** Scenario names joined for a default folder name: results/compare-a-b-c. */

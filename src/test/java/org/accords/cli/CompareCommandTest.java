@@ -33,7 +33,9 @@ class CompareCommandTest {
                 shocks:
                   - {id: push, label: Reward push, start: 2020-03, end: 2021-06, effects: {usRewards: 2.0}}
                 """);
-        TestScenarios.write(dir.resolve("longer.yaml"), "extends: quiet\nname: longer\nrun: {end: 2021-12}\n");
+        TestScenarios.write(dir.resolve("longer.yaml"), "extends: quiet\nname: longer\nrun: {end: 2021-12}\n"
+                + "shocks:\n  - {id: late, start: 2021-09, effects: {usRewards: 3.0}}\n");
+        TestScenarios.write(dir.resolve("later.yaml"), "extends: quiet\nname: later\nrun: {start: 2020-02}\n");
     }
 
     @BeforeEach
@@ -101,12 +103,27 @@ class CompareCommandTest {
         assertBad(CliFixture.exec("compare"), "at least two");
         assertBad(CliFixture.exec("compare", "quiet", "quiet"), "with itself");
         assertBad(CliFixture.exec("compare", "quiet", "nosuch"), "unknown scenario 'nosuch'");
-        assertBad(CliFixture.exec("compare", "quiet", "longer"), "different horizons");
+        assertBad(CliFixture.exec("compare", "quiet", "later"), "different start months");
         assertBad(CliFixture.exec("compare", "quiet", "push", "--baseline", "other"), "--baseline");
         TestScenarios.write(home.resolve("scenarios/fewer.yaml"), "extends: quiet\nname: fewer\nstates: {exclude: [DDD]}\n");
         assertBad(CliFixture.exec("compare", "quiet", "fewer"), "different rosters");
         assertFalse(Files.exists(home.resolve("results")) && home.resolve("results").toFile().list().length > 0,
                 "a refused comparison writes nothing");
+    }
+
+    @Test
+    void differentEndMonthsAreComparedOverTheCommonWindow() throws Exception {
+        CliFixture.Result r = CliFixture.exec("compare", "quiet", "longer", "--reps", "40");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("common window 2020-01 .. 2021-06"), r.err());
+        List<String> csv = Files.readAllLines(home.resolve("results/compare-quiet-longer/compare.csv"));
+        assertTrue(csv.stream().noneMatch(l -> l.contains(",month,2021-07,")), "nothing after the common window");
+        // before its late shock, 'longer' is the same world as 'quiet' with the same seeds: no difference at all
+        String quietEnd = csv.stream().filter(l -> l.startsWith("quiet,summary,,joined_mean_end,")).findFirst().orElseThrow();
+        String longerEnd = csv.stream().filter(l -> l.startsWith("longer,summary,,joined_mean_end,")).findFirst().orElseThrow();
+        assertEquals(quietEnd.substring(quietEnd.lastIndexOf(',')), longerEnd.substring(longerEnd.lastIndexOf(',')));
+        assertFalse(Files.exists(home.resolve("results/longer")), "a cut scenario does not write a run folder under its name");
+        assertTrue(Files.readString(home.resolve("results/compare-quiet-longer/summary.txt")).contains("note: 'longer' runs to 2021-12"));
     }
 
     private static void assertBad(CliFixture.Result r, String fragment) {
