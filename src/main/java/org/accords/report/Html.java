@@ -54,7 +54,7 @@ public final class Html {
         if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(esc(sc.description().strip())).append("</p>\n");
         h.append("<h2>Adoption</h2>\n").append(figure("adoption", "Adoption curve"));
         h.append("<p>Active members are states that have joined and not frozen ties. The dark band holds the middle 50% of runs, the light band 90%. "
-                + "Shaded spans are the scenario's shocks; red dots mark the observed record where the scenario has one.</p>\n");
+                + "The bars above the curve are the scenario's shocks; the red line is the observed record where the scenario has one.</p>\n");
         h.append("<h2>States</h2>\n").append(figure("states", "Join probabilities per state"));
         h.append(stateTable(r));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining"));
