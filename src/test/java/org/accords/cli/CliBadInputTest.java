@@ -17,25 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input on the command line: exit 2, one line on stderr, no stack trace, no result folder. */
-class CliBadInputTest {
-    @TempDir
-    Path root;
-
-    Path home;
-    String savedHome;
-
-    @BeforeEach
-    void setUp() {
-        savedHome = System.getProperty("accords.home");
-        home = CliFixture.home(root);
-        System.setProperty("accords.home", home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedHome == null) System.clearProperty("accords.home");
-        else System.setProperty("accords.home", savedHome);
-    }
+class CliBadInputTest extends CliTestBase {
 
     private CliFixture.Result badRun(String... args) {
         List<String> all = new ArrayList<>(List.of(args));

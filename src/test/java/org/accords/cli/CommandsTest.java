@@ -16,25 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** list, validate, reference, --help and --version. */
-class CommandsTest {
-    @TempDir
-    Path root;
-
-    Path home;
-    String savedHome;
-
-    @BeforeEach
-    void setUp() {
-        savedHome = System.getProperty("accords.home");
-        home = CliFixture.home(root);
-        System.setProperty("accords.home", home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedHome == null) System.clearProperty("accords.home");
-        else System.setProperty("accords.home", savedHome);
-    }
+class CommandsTest extends CliTestBase {
 
     @Test
     void listShowsPresetsWithTitlesAndFlagsInvalidOnes() {

@@ -23,27 +23,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * chromium-driver, installed by .ci/run) and checks what a user sees: every image loaded, the
  * scenario titles, the state table. Saves a screenshot to target/compare-page.png.
  */
-class CompareBrowserTest {
+class CompareBrowserTest extends CliTestBase {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    @TempDir
-    Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void setUp() {
-        previousHome = System.getProperty("accords.home");
-        System.setProperty("accords.home", home.toString());
-        CompareCommandTest.writeScenarios(home.resolve("scenarios"));
-        Path quiet = home.resolve("scenarios/quiet.yaml");
-        org.accords.TestScenarios.write(quiet, CompareCommandTest.read(quiet).replace("name: mini", "name: quiet"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (previousHome == null) System.clearProperty("accords.home");
-        else System.setProperty("accords.home", previousHome);
+    @Override
+    Path writeHome(Path root) {
+        return CompareCommandTest.compareHome(root);
     }
 
     @Test

@@ -10,16 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.accords.TestScenarios;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** `accords compare` end to end: files, tables, reuse of run folders, and every refused comparison. */
-class CompareCommandTest {
-    @TempDir
-    Path home;
-    private String previousHome;
+class CompareCommandTest extends CliTestBase {
 
     /** Two scenarios on the mini roster: a quiet world and one with a big US reward push. */
     static void writeScenarios(Path scenarios) {
@@ -38,18 +32,18 @@ class CompareCommandTest {
         TestScenarios.write(dir.resolve("later.yaml"), "extends: quiet\nname: later\nrun: {start: 2020-02}\n");
     }
 
-    @BeforeEach
-    void setUp() {
-        previousHome = System.getProperty("accords.home");
-        System.setProperty("accords.home", home.toString());
-        writeScenarios(home.resolve("scenarios"));
-        TestScenarios.write(home.resolve("scenarios/quiet.yaml"), read(home.resolve("scenarios/quiet.yaml")).replace("name: mini", "name: quiet"));
+    /** The mini roster with three scenarios: quiet, push and longer. */
+    @Override
+    Path writeHome(Path root) {
+        return compareHome(root);
     }
 
-    @AfterEach
-    void tearDown() {
-        if (previousHome == null) System.clearProperty("accords.home");
-        else System.setProperty("accords.home", previousHome);
+    /** A home with the mini roster and the scenarios quiet, push, longer and later. */
+    static Path compareHome(Path root) {
+        writeScenarios(root.resolve("scenarios"));
+        Path quiet = root.resolve("scenarios/quiet.yaml");
+        TestScenarios.write(quiet, read(quiet).replace("name: mini", "name: quiet"));
+        return root;
     }
 
     static String read(Path p) {

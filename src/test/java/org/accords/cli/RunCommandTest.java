@@ -22,25 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `accords run` end to end, in process. */
-class RunCommandTest {
-    @TempDir
-    Path root;
-
-    Path home;
-    String savedHome;
-
-    @BeforeEach
-    void setUp() {
-        savedHome = System.getProperty("accords.home");
-        home = CliFixture.home(root);
-        System.setProperty("accords.home", home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedHome == null) System.clearProperty("accords.home");
-        else System.setProperty("accords.home", savedHome);
-    }
+class RunCommandTest extends CliTestBase {
 
     private static List<String> listing(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
