@@ -80,6 +80,7 @@ public final class AdoptionChart {
             obsRenderer.setDefaultShapesVisible(true);
             plot.setDataset(2, new XYSeriesCollection(observed));
             plot.setRenderer(2, obsRenderer);
+            markObservedEvents(plot, sc, 3);
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0));
@@ -114,6 +115,45 @@ public final class AdoptionChart {
             ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
         }
         return items;
+    }
+
+    /**
+     * The observed events as markers on the observed line, labelled with the state: a dot for a
+     * join or thaw, a downward triangle for a freeze.
+     */
+    static void markObservedEvents(XYPlot plot, Scenario sc, int datasetIndex) {
+        XYSeries joins = new XYSeries("observed joins");
+        XYSeries freezes = new XYSeries("observed freezes");
+        RunSettings run = sc.run();
+        int count = 0;
+        var sorted = sc.observed().stream().sorted(java.util.Comparator.comparing(Observation::month)).toList();
+        for (Observation o : sorted) {
+            count += o.kind() == Observation.Kind.FREEZE ? -1 : 1;
+            if (o.month().isBefore(run.start()) || o.month().isAfter(run.end())) continue;
+            double x = Charts.x(o.month());
+            (o.kind() == Observation.Kind.FREEZE ? freezes : joins).add(x, count);
+            var label = new org.jfree.chart.annotations.XYTextAnnotation(
+                    o.kind() == Observation.Kind.FREEZE ? " " + o.state() + " froze" : o.state() + " ", x, count);
+            label.setFont(new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, 15));
+            label.setPaint(new Color(0xC0, 0x1B, 0x1B));
+            label.setTextAnchor(o.kind() == Observation.Kind.FREEZE ? org.jfree.chart.ui.TextAnchor.TOP_LEFT
+                    : org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            plot.addAnnotation(label);
+        }
+        XYSeriesCollection points = new XYSeriesCollection();
+        points.addSeries(joins);
+        points.addSeries(freezes);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        Color red = new Color(0xC0, 0x1B, 0x1B);
+        r.setSeriesPaint(0, red);
+        r.setSeriesPaint(1, red);
+        r.setSeriesShape(0, Charts.dot(12));
+        java.awt.Polygon down = new java.awt.Polygon(new int[] {-7, 7, 0}, new int[] {-5, -5, 7}, 3);
+        r.setSeriesShape(1, down);
+        r.setSeriesVisibleInLegend(0, false);
+        r.setSeriesVisibleInLegend(1, false);
+        plot.setDataset(datasetIndex, points);
+        plot.setRenderer(datasetIndex, r);
     }
 
     /** Cumulative observed joins (announcement months) minus observed freezes plus thaws: the history line. */

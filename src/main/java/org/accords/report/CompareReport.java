@@ -99,6 +99,12 @@ public final class CompareReport {
             obs.setSeriesStroke(0, new BasicStroke(2f));
             plot.setDataset(1, observed);
             plot.setRenderer(1, obs);
+            for (EnsembleResult r : results) {
+                if (!r.scenario.observed().isEmpty()) {
+                    AdoptionChart.markObservedEvents(plot, r.scenario, 2);
+                    break;
+                }
+            }
             legend.add(new LegendItem("Observed active members", null, null, null,
                     new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), new Color(0xC0, 0x1B, 0x1B)));
         }
