@@ -19,15 +19,20 @@ final class EnsembleOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any scenario key, e.g. --set model.weights.usRewards=2.0 (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--params", paramLabel = "FILE", description = "Apply the scalar keys of a parameter fragment (e.g. a calibration written by `accords calibrate --out FILE`) before any --set.")
+    java.nio.file.Path params;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
-    /** --set overrides followed by --reps and --seed, which win. */
+    /** --params, then --set overrides, then --reps and --seed, which win. */
     List<String> overrides() {
-        List<String> all = new ArrayList<>(sets);
+        List<String> all = new ArrayList<>();
+        if (params != null) all.addAll(org.accords.scenario.ScenarioLoader.fragmentOverrides(params));
+        all.addAll(sets);
         if (reps != null) {
             if (reps < 1) throw new BadInputException(null, "--reps", "must be a positive whole number, found " + reps);
             all.add("run.replications=" + reps);

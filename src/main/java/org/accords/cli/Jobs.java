@@ -1,7 +1,6 @@
 package org.accords.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -13,16 +12,21 @@ import org.accords.report.ResultFolder;
 import org.accords.report.RunReport;
 import org.accords.scenario.Scenario;
 
-/** Running an ensemble into a result folder, with clean interruption (Ctrl-C, SIGTERM). */
+/** Work that writes a result folder whole, with clean interruption (Ctrl-C, SIGTERM). */
 final class Jobs {
     private Jobs() {}
 
+    /** Fills a temporary folder; may check {@code cancel} and must stop when it is set. */
+    interface FolderWork<T> {
+        T fill(Path dir, AtomicBoolean cancel) throws IOException;
+    }
+
     /**
-     * Runs the scenario's ensemble and writes its folder whole. On Ctrl-C or SIGTERM the workers
-     * stop between replications, the temporary folder is removed, and the JVM exits only after
-     * that cleanup (the shutdown hook waits for it).
+     * Runs {@code work} into a temporary sibling of {@code out} and moves it into place when
+     * complete. On Ctrl-C or SIGTERM the work stops, the temporary folder is removed, and the JVM
+     * exits only after that cleanup (the shutdown hook waits for it).
      */
-    static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet, PrintWriter err) throws IOException {
+    static <T> T intoFolder(Path out, boolean force, FolderWork<T> work) throws IOException {
         ResultFolder.checkTarget(out.toAbsolutePath().normalize(), force);
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch cleanedUp = new CountDownLatch(1);
@@ -36,10 +40,7 @@ final class Jobs {
         }, "accords-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (ResultFolder folder = ResultFolder.open(out, force)) {
-            int reps = sc.run().replications();
-            ProgressBar bar = new ProgressBar(System.err, reps, sc.name(), ProgressBar.wanted(quiet));
-            EnsembleResult result = new Ensemble(sc).run(reps, sc.run().seed(), threads, bar, cancel);
-            RunReport.write(result, folder.dir(), Version.get());
+            T result = work.fill(folder.dir(), cancel);
             if (cancel.get()) throw new CancellationException();
             folder.commit();
             return result;
@@ -48,8 +49,23 @@ final class Jobs {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting; the hook is running and will return now
+                // the JVM is exiting; the hook is running and returns now that cleanup is done
             }
         }
+    }
+
+    /** Runs the scenario's ensemble and writes its run folder. */
+    static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet) throws IOException {
+        return intoFolder(out, force, (dir, cancel) -> {
+            EnsembleResult result = ensemble(sc, threads, quiet, cancel);
+            RunReport.write(result, dir, Version.get());
+            return result;
+        });
+    }
+
+    static EnsembleResult ensemble(Scenario sc, int threads, boolean quiet, AtomicBoolean cancel) {
+        int reps = sc.run().replications();
+        ProgressBar bar = new ProgressBar(System.err, reps, sc.name(), ProgressBar.wanted(quiet));
+        return new Ensemble(sc).run(reps, sc.run().seed(), threads, bar, cancel);
     }
 }

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario sc = Main.loader().load(scenario, options.overrides());
         int threads = options.threads();
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, spec.commandLine().getErr());
+        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

@@ -23,6 +23,8 @@ public final class Aggregate implements RunObserver {
     long runs;
     /** [t * (states + 1) + k]: runs with k active members in month t. */
     final long[] memberHistogram;
+    /** [t * (states + 1) + k]: runs in which k states had ever joined by month t. */
+    final long[] joinedHistogram;
     final long[] joinedSum;
     final long[] frozenSum;
     /**
@@ -49,6 +51,7 @@ public final class Aggregate implements RunObserver {
         this.months = months;
         this.states = states;
         memberHistogram = new long[months * (states + 1)];
+        joinedHistogram = new long[months * (states + 1)];
         joinedSum = new long[months];
         frozenSum = new long[months];
         memberChange = new long[states * months];
@@ -89,6 +92,7 @@ public final class Aggregate implements RunObserver {
     public void onMonth(int tick, AccordsModel model) {
         memberHistogram[tick * (states + 1) + model.activeMembers()]++;
         joinedSum[tick] += model.joinedCount();
+        joinedHistogram[tick * (states + 1) + model.joinedCount()]++;
         frozenSum[tick] += model.frozenCount();
     }
 
@@ -101,6 +105,7 @@ public final class Aggregate implements RunObserver {
     public void add(Aggregate o) {
         runs += o.runs;
         addAll(memberHistogram, o.memberHistogram);
+        addAll(joinedHistogram, o.joinedHistogram);
         addAll(joinedSum, o.joinedSum);
         addAll(frozenSum, o.frozenSum);
         addAll(memberChange, o.memberChange);
@@ -111,7 +116,10 @@ public final class Aggregate implements RunObserver {
         addAll(eventCounts, o.eventCounts);
     }
 
-    /** Sums the per-month changes into per-month counts, once all partial aggregates are added. */
+    /**
+     * Sums the per-month changes into the per-state counts ({@link #memberByState} and the
+     * others). Call once all partial aggregates are added; calling it again recomputes the same.
+     */
     void complete() {
         memberByState = runningSums(memberChange);
         frozenByState = runningSums(frozenChange);
@@ -127,6 +135,62 @@ public final class Aggregate implements RunObserver {
         }
         return sums;
     }
+
+    /** The inverse of {@link #runningSums}: per state, each month's count less the month before's. */
+    private long[] changes(long[] sums) {
+        long[] changes = new long[sums.length];
+        for (int s = 0; s < states; s++) {
+            long before = 0;
+            for (int t = 0; t < months; t++) {
+                changes[s * months + t] = sums[s * months + t] - before;
+                before = sums[s * months + t];
+            }
+        }
+        return changes;
+    }
+
+    /** The counters as plain data (for aggregate.json, so a later comparison can reuse a run folder). */
+    public Data data() {
+        complete();
+        return new Data(months, states, runs, memberHistogram.clone(), joinedHistogram.clone(), joinedSum.clone(), frozenSum.clone(),
+                memberByState.clone(), joinedByState.clone(), frozenByState.clone(), joinTickHistogram.clone(), everJoined.clone(),
+                contributionSum.clone(), eventCounts.clone());
+    }
+
+    /** Rebuilds an aggregate from its data; checks the array sizes. */
+    public static Aggregate of(Data d) {
+        Aggregate a = new Aggregate(d.months(), d.states());
+        a.runs = d.runs();
+        copy(d.memberHistogram(), a.memberHistogram);
+        copy(d.joinedHistogram(), a.joinedHistogram);
+        copy(d.joinedSum(), a.joinedSum);
+        copy(d.frozenSum(), a.frozenSum);
+        copy(a.changes(checked(d.memberByState(), a.memberChange.length)), a.memberChange);
+        copy(a.changes(checked(d.frozenByState(), a.frozenChange.length)), a.frozenChange);
+        copy(d.joinTickHistogram(), a.joinTickHistogram);
+        copy(d.everJoined(), a.everJoined);
+        copy(d.contributionSum(), a.contributionSum);
+        copy(d.eventCounts(), a.eventCounts);
+        a.complete();
+        if (!java.util.Arrays.equals(a.joinedByState, checked(d.joinedByState(), a.joinTickHistogram.length))) {
+            throw new IllegalArgumentException("aggregate data inconsistent: joinedByState does not sum joinTickHistogram");
+        }
+        return a;
+    }
+
+    private static long[] checked(long[] from, int length) {
+        if (from == null || from.length != length) throw new IllegalArgumentException("aggregate data of the wrong size");
+        return from;
+    }
+
+    private static void copy(long[] from, long[] to) {
+        System.arraycopy(checked(from, to.length), 0, to, 0, to.length);
+    }
+
+    /** Plain-data form of an aggregate; layouts as documented on the fields above. */
+    public record Data(int months, int states, long runs, long[] memberHistogram, long[] joinedHistogram, long[] joinedSum,
+                       long[] frozenSum, long[] memberByState, long[] joinedByState, long[] frozenByState,
+                       long[] joinTickHistogram, long[] everJoined, long[] contributionSum, long[] eventCounts) {}
 
     private static void addAll(long[] into, long[] from) {
         for (int i = 0; i < into.length; i++) into[i] += from[i];

@@ -28,6 +28,17 @@ public final class EnsembleResult {
         this.trace = List.copyOf(trace);
     }
 
+    /** A result restored from a run folder's aggregate.json (no trace). */
+    public static EnsembleResult restored(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate.Data data) {
+        Aggregate a = Aggregate.of(data);
+        if (a.months != scenario.run().months() || a.states != scenario.states().size()) {
+            throw new IllegalArgumentException("aggregate does not match the scenario's months and states");
+        }
+        return new EnsembleResult(scenario, seed, threads, started, finished, a, List.of());
+    }
+
+    public Aggregate.Data data() { return a.data(); }
+
     public long runs() { return a.runs; }
     public int months() { return a.months; }
     public int states() { return a.states; }
@@ -50,6 +61,25 @@ public final class EnsembleResult {
     }
 
     public double joinedMean(int t) { return a.joinedSum[t] / (double) a.runs; }
+
+    /** Sample variance over runs of the number of states ever joined by month t. */
+    public double joinedVariance(int t) {
+        if (a.runs < 2) return 0;
+        double mean = joinedMean(t);
+        double ss = 0;
+        for (int k = 0; k <= a.states; k++) ss += a.joinedHistogram[t * (a.states + 1) + k] * (k - mean) * (k - mean);
+        return ss / (a.runs - 1);
+    }
+
+    /** The pct-th percentile of the number of states ever joined by month t. */
+    public int joinedPercentile(int t, int pct) {
+        long cum = 0;
+        for (int k = 0; k <= a.states; k++) {
+            cum += a.joinedHistogram[t * (a.states + 1) + k];
+            if (cum * 100 >= (long) pct * a.runs) return k;
+        }
+        return a.states;
+    }
     public double frozenMean(int t) { return a.frozenSum[t] / (double) a.runs; }
 
     public double pMember(int s, int t) { return a.memberByState[s * a.months + t] / (double) a.runs; }

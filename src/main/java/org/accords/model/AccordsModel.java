@@ -47,7 +47,8 @@ public final class AccordsModel extends SimState {
         this.parameters = plan.scenario.model();
         List<StateSpec> specs = plan.scenario.states();
         agents = new StateAgent[specs.size()];
-        for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters);
+        for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters,
+                plan.scenario.us().receptiveness(specs.get(i).usAlignment()));
         broker = new UsBroker(plan.scenario.us());
         activeBlocPeers = new int[agents.length];
     }

@@ -22,17 +22,22 @@ public final class StateAgent implements Steppable {
     public final StateSpec spec;
     private final double cost;
     private final Condition[] conditions;
+    /** How much of a US offer this state values (BrokerParameters.receptiveness of its usAlignment). */
+    private final double receptiveness;
 
     private Status status;
     private int joinTick;
     private double offer;
     private double utility;
+    /** accordsPrestige as this state saw it when it last assessed (the brand moves with joins, so it is not in the plan). */
+    private double perceivedPrestige;
     /** Raw driver values this month, by {@link Driver#ordinal()}. */
     private final double[] drivers = new double[Driver.values().length];
     /** Signed contributions to utility: w_k * driver_k (pressure negative), then -cost. */
     private final double[] contributions = new double[Driver.values().length + 1];
 
-    StateAgent(int index, StateSpec spec, ModelParameters params) {
+    StateAgent(int index, StateSpec spec, ModelParameters params, double receptiveness) {
+        this.receptiveness = receptiveness;
         this.index = index;
         this.spec = spec;
         this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
@@ -63,13 +68,14 @@ public final class StateAgent implements Steppable {
         double statehood = plan.perceivedRow(WorldVariable.STATEHOOD_PATH)[cell];
         double israelThreat = plan.perceivedRow(WorldVariable.ISRAEL_THREAT)[cell];
         double prestige = WorldPlan.clamp01(model.prestige() + plan.perceivedRow(WorldVariable.ACCORDS_PRESTIGE)[cell]);
+        perceivedPrestige = prestige;
 
         drivers[0] = spec.iranExposure() * iranAggression + plan.driverShiftRow(Driver.IRAN_THREAT)[cell];
         drivers[1] = spec.publicOpposition() * (1 - p.insulationDamping() * spec.regimeInsulation())
                 * (1 + p.gazaAmplification() * gaza) * (1 - p.statehoodRelief() * statehood)
                 + israelThreat + plan.driverShiftRow(Driver.PALESTINIAN_PRESSURE)[cell];
         drivers[2] = spec.diversificationNeed() + plan.driverShiftRow(Driver.ECONOMIC_DIVERSIFICATION)[cell];
-        drivers[3] = (offer + plan.driverShiftRow(Driver.US_REWARDS)[cell]) * spec.usAlignment();
+        drivers[3] = (offer + plan.driverShiftRow(Driver.US_REWARDS)[cell]) * receptiveness;
         drivers[4] = prestige * model.peerShare(index) + plan.driverShiftRow(Driver.PEER_INFLUENCE)[cell];
 
         contributions[0] = p.weights().iranThreat() * drivers[0];
@@ -101,10 +107,14 @@ public final class StateAgent implements Steppable {
         }
     }
 
-    /** Stated preconditions (e.g. a path to a Palestinian state) as this state perceives the world now. */
+    /**
+     * Stated preconditions (e.g. a path to a Palestinian state) as this state perceives the world
+     * in month {@code tick}; accordsPrestige as it saw it at its last assessment.
+     */
     public boolean conditionsMet(WorldPlan plan, int tick) {
         for (Condition c : conditions) {
-            if (!c.isMet(plan.perceived(c.variable(), tick, index))) return false;
+            double value = c.variable() == WorldVariable.ACCORDS_PRESTIGE ? perceivedPrestige : plan.perceived(c.variable(), tick, index);
+            if (!c.isMet(value)) return false;
         }
         return true;
     }
@@ -125,6 +135,7 @@ public final class StateAgent implements Steppable {
     public double offer() { return offer; }
     public double utility() { return utility; }
     public double cost() { return cost; }
+    public double receptiveness() { return receptiveness; }
     public double driver(Driver d) { return drivers[d.ordinal()]; }
     /** Contributions to utility by driver ordinal, then the (negative) cost at {@link #COST}. Live array: read, don't keep. */
     public double[] contributions() { return contributions; }

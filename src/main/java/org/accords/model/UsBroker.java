@@ -61,7 +61,7 @@ public final class UsBroker implements Steppable {
     }
 
     double gainFromOffer(StateAgent a, ModelParameters p) {
-        double boost = p.weights().usRewards() * params.offerSize() * a.spec.usAlignment();
+        double boost = p.weights().usRewards() * params.offerSize() * a.receptiveness();
         return Hazard.of(a.utility() + boost, p.joinThreshold(), p.temperature(), p.maxHazard())
                 - Hazard.of(a.utility(), p.joinThreshold(), p.temperature(), p.maxHazard());
     }

@@ -80,13 +80,15 @@ public final class AdoptionChart {
             obsRenderer.setDefaultShapesVisible(true);
             plot.setDataset(2, new XYSeriesCollection(observed));
             plot.setRenderer(2, obsRenderer);
+            markObservedEvents(plot, sc, 3);
         }
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
-        plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0, !sc.shocks().isEmpty()));
+        plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0));
         Charts.stylePlot(plot);
-        Charts.markShocks(plot, sc.shocks(), run.end());
+        var combined = Charts.withShockLanes(plot, sc.shocks(), run.start(), run.end());
+        combined.setFixedLegendItems(plot.getFixedLegendItems());
 
-        JFreeChart chart = new JFreeChart(plot);
+        JFreeChart chart = new JFreeChart(combined);
         String title = sc.title().isBlank() ? sc.name() : sc.title();
         String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs",
                 sc.name(), r.runs(), r.seed, run.start(), run.end());
@@ -94,7 +96,7 @@ public final class AdoptionChart {
     }
 
     /** Legend with proper swatches: lines for means, filled boxes for bands and shock spans. */
-    private static LegendItemCollection legend(Color main, boolean observed, boolean shocks) {
+    private static LegendItemCollection legend(Color main, boolean observed) {
         LegendItemCollection items = new LegendItemCollection();
         java.awt.Shape line = new java.awt.geom.Line2D.Double(-14, 0, 14, 0);
         java.awt.Shape box = new java.awt.Rectangle(-12, -8, 24, 16);
@@ -105,14 +107,53 @@ public final class AdoptionChart {
         items.add(new LegendItem("Ever joined, mean", null, null, null, line,
                 new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), new Color(0x33, 0x33, 0x33)));
         if (observed) {
-            LegendItem obs = new LegendItem("Observed active members", null, null, null, Charts.dot(11), new Color(0xC0, 0x1B, 0x1B));
+            LegendItem obs = new LegendItem("Observed active members", null, null, null,
+                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), new Color(0xC0, 0x1B, 0x1B));
             items.add(obs);
         }
-        if (shocks) items.add(new LegendItem("Shock window", null, null, null, box, new Color(0x99, 0x99, 0x99, 70)));
         for (java.util.Iterator<?> it = items.iterator(); it.hasNext(); ) {
             ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
         }
         return items;
+    }
+
+    /**
+     * The observed events as markers on the observed line, labelled with the state: a dot for a
+     * join or thaw, a downward triangle for a freeze.
+     */
+    static void markObservedEvents(XYPlot plot, Scenario sc, int datasetIndex) {
+        XYSeries joins = new XYSeries("observed joins");
+        XYSeries freezes = new XYSeries("observed freezes");
+        RunSettings run = sc.run();
+        int count = 0;
+        var sorted = sc.observed().stream().sorted(java.util.Comparator.comparing(Observation::month)).toList();
+        for (Observation o : sorted) {
+            count += o.kind() == Observation.Kind.FREEZE ? -1 : 1;
+            if (o.month().isBefore(run.start()) || o.month().isAfter(run.end())) continue;
+            double x = Charts.x(o.month());
+            (o.kind() == Observation.Kind.FREEZE ? freezes : joins).add(x, count);
+            var label = new org.jfree.chart.annotations.XYTextAnnotation(
+                    o.kind() == Observation.Kind.FREEZE ? " " + o.state() + " froze" : o.state() + " ", x, count);
+            label.setFont(new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, 15));
+            label.setPaint(new Color(0xC0, 0x1B, 0x1B));
+            label.setTextAnchor(o.kind() == Observation.Kind.FREEZE ? org.jfree.chart.ui.TextAnchor.TOP_LEFT
+                    : org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            plot.addAnnotation(label);
+        }
+        XYSeriesCollection points = new XYSeriesCollection();
+        points.addSeries(joins);
+        points.addSeries(freezes);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        Color red = new Color(0xC0, 0x1B, 0x1B);
+        r.setSeriesPaint(0, red);
+        r.setSeriesPaint(1, red);
+        r.setSeriesShape(0, Charts.dot(12));
+        java.awt.Polygon down = new java.awt.Polygon(new int[] {-7, 7, 0}, new int[] {-5, -5, 7}, 3);
+        r.setSeriesShape(1, down);
+        r.setSeriesVisibleInLegend(0, false);
+        r.setSeriesVisibleInLegend(1, false);
+        plot.setDataset(datasetIndex, points);
+        plot.setRenderer(datasetIndex, r);
     }
 
     /** Cumulative observed joins (announcement months) minus observed freezes plus thaws: the history line. */

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Paint;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
@@ -25,13 +24,11 @@ import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -125,25 +122,71 @@ public final class Charts {
         return chart;
     }
 
-    /** Shades and labels each shock's window (start to end, plus any decay). Labels stagger so they do not overlap. */
-    public static void markShocks(XYPlot plot, List<Shock> shocks, YearMonth runEnd) {
-        int k = 0;
-        for (Shock s : shocks) {
-            YearMonth last = s.lastActiveMonth().isAfter(runEnd) ? runEnd : s.lastActiveMonth();
-            IntervalMarker m = new IntervalMarker(x(s.start()), x(last.plusMonths(1)));
-            Paint fill = k % 2 == 0 ? new Color(0x99, 0x99, 0x99, 38) : new Color(0xB0, 0x80, 0x50, 38);
-            m.setPaint(fill);
-            m.setOutlinePaint(new Color(0x88, 0x88, 0x88, 120));
-            m.setOutlineStroke(new BasicStroke(0.8f));
-            m.setLabel(s.label());
-            m.setLabelFont(new Font(FONT, Font.PLAIN, 16));
-            m.setLabelPaint(new Color(0x44, 0x44, 0x44));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            m.setLabelOffset(new RectangleInsets(6 + 22 * (k % 6), 4, 2, 2));
-            plot.addDomainMarker(m, Layer.BACKGROUND);
-            k++;
+    /**
+     * The main plot with a lane chart of the shocks above it, sharing the date axis: each shock a
+     * bar from its start to its last active month (decay included), labelled at its start. Lanes
+     * are assigned greedily so that neither bars nor labels overlap.
+     */
+    public static CombinedDomainXYPlot withShockLanes(XYPlot main, List<Shock> shocks, YearMonth runStart, YearMonth runEnd) {
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(main.getDomainAxis());
+        combined.setGap(6);
+        main.setDomainAxis(null);
+        if (shocks.isEmpty()) {
+            combined.add(main, 1);
+            return combined;
         }
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(runStart, runEnd) + 1;
+        double pixelsPerMonth = 1350.0 / months;
+        List<List<double[]>> laneUse = new java.util.ArrayList<>();
+        org.jfree.data.xy.XYIntervalSeriesCollection bars = new org.jfree.data.xy.XYIntervalSeriesCollection();
+        org.jfree.data.xy.XYIntervalSeries series = new org.jfree.data.xy.XYIntervalSeries("shocks");
+        List<org.jfree.chart.annotations.XYTextAnnotation> labels = new java.util.ArrayList<>();
+        for (Shock s : shocks) {
+            YearMonth first = s.start().isBefore(runStart) ? runStart : s.start();
+            YearMonth last = s.lastActiveMonth().isAfter(runEnd) ? runEnd : s.lastActiveMonth();
+            double from = java.time.temporal.ChronoUnit.MONTHS.between(runStart, first);
+            double to = java.time.temporal.ChronoUnit.MONTHS.between(runStart, last) + 1;
+            double labelMonths = (s.label().length() * 7.4 + 10) / pixelsPerMonth;
+            // the label reads rightwards from the start, or leftwards when it would run off the chart
+            boolean leftwards = from + labelMonths > months;
+            double[] use = leftwards ? new double[] {from - labelMonths, to} : new double[] {from, Math.max(to, from + labelMonths)};
+            int lane = 0;
+            while (lane < laneUse.size() && overlaps(laneUse.get(lane), use)) lane++;
+            if (lane == laneUse.size()) laneUse.add(new java.util.ArrayList<>());
+            laneUse.get(lane).add(use);
+            series.add(x(first), x(first), x(last.plusMonths(1)), -lane, -lane - 0.4, -lane + 0.4);
+            var label = new org.jfree.chart.annotations.XYTextAnnotation(leftwards ? s.label() + " " : " " + s.label(), x(first), -lane);
+            label.setFont(new Font(FONT, Font.PLAIN, 14));
+            label.setPaint(new Color(0x22, 0x22, 0x22));
+            label.setTextAnchor(leftwards ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+            labels.add(label);
+        }
+        bars.addSeries(series);
+        org.jfree.chart.renderer.xy.XYBarRenderer renderer = new org.jfree.chart.renderer.xy.XYBarRenderer();
+        renderer.setUseYInterval(true);
+        renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, new Color(0xD9, 0xC9, 0xB0));
+        renderer.setDrawBarOutline(false);
+        renderer.setSeriesVisibleInLegend(0, false);
+        NumberAxis laneAxis = new NumberAxis();
+        laneAxis.setRange(-laneUse.size() + 0.45, 0.55);
+        laneAxis.setVisible(false);
+        XYPlot lanes = new XYPlot(bars, null, laneAxis, renderer);
+        lanes.setBackgroundPaint(Color.WHITE);
+        lanes.setDomainGridlinePaint(GRID);
+        lanes.setRangeGridlinesVisible(false);
+        lanes.setOutlineVisible(false);
+        for (var l : labels) lanes.addAnnotation(l);
+        int laneCount = laneUse.size();
+        combined.add(lanes, 20 * laneCount);
+        combined.add(main, Math.max(420, 700 - 20 * laneCount));
+        return combined;
+    }
+
+    private static boolean overlaps(List<double[]> used, double[] span) {
+        for (double[] u : used) if (span[0] < u[1] + 0.5 && u[0] < span[1] + 0.5) return true;
+        return false;
     }
 
     public static Ellipse2D dot(double size) {

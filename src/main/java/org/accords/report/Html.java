@@ -22,7 +22,8 @@ public final class Html {
             table{border-collapse:collapse;font-size:.9em;margin:.5em 0} th,td{border-bottom:1px solid #e4e4e4;padding:.25em .7em;text-align:right}
             th{background:#f6f6f6} td:first-child,th:first-child,td.l{text-align:left}
             pre{background:#f7f7f7;padding:1em;overflow:auto;font-size:.85em;max-height:40em}
-            .desc{white-space:pre-wrap}
+            .desc{white-space:pre-wrap} .scenario h3{margin-bottom:.2em;font-size:1.05em}
+            .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.5em;vertical-align:-.1em;border-radius:2px}
             """;
 
     private Html() {}
@@ -53,7 +54,7 @@ public final class Html {
         if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(esc(sc.description().strip())).append("</p>\n");
         h.append("<h2>Adoption</h2>\n").append(figure("adoption", "Adoption curve"));
         h.append("<p>Active members are states that have joined and not frozen ties. The dark band holds the middle 50% of runs, the light band 90%. "
-                + "Shaded spans are the scenario's shocks; red dots mark the observed record where the scenario has one.</p>\n");
+                + "The bars above the curve are the scenario's shocks; the red line is the observed record where the scenario has one.</p>\n");
         h.append("<h2>States</h2>\n").append(figure("states", "Join probabilities per state"));
         h.append(stateTable(r));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining"));
@@ -66,6 +67,49 @@ public final class Html {
         h.append("<h2>Manifest</h2>\n<pre>").append(esc(Files.readString(dir.resolve("manifest.json")))).append("</pre>\n");
         h.append("</body></html>\n");
         Files.writeString(dir.resolve("index.html"), h.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The comparison page: each scenario's title and description, the four charts, the tables. */
+    public static void writeComparePage(List<EnsembleResult> results, int baseline, Path dir, String version, String summary) throws IOException {
+        StringBuilder h = new StringBuilder(head("Comparison · accords-sim"));
+        EnsembleResult base = results.get(baseline);
+        h.append("<h1>Comparison of ").append(results.size()).append(" scenarios</h1>\n");
+        h.append("<p class=\"meta\">").append(base.scenario.run().start()).append(" to ").append(base.scenario.run().end())
+                .append(" · ").append(String.format(Locale.ROOT, "%,d", base.runs())).append(" replications each · baseline <code>")
+                .append(esc(base.scenario.name())).append("</code> · accords-sim ").append(esc(version)).append("</p>\n");
+        h.append("<h2>Scenarios</h2>\n");
+        for (int i = 0; i < results.size(); i++) {
+            var sc = results.get(i).scenario;
+            String color = String.format(Locale.ROOT, "#%06x", Charts.color(i).getRGB() & 0xFFFFFF);
+            h.append("<div class=\"scenario\"><h3><span class=\"swatch\" style=\"background:").append(color).append("\"></span>")
+                    .append(esc(sc.title().isBlank() ? sc.name() : sc.title())).append(" <code>").append(esc(sc.name())).append("</code></h3>\n");
+            if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(esc(sc.description().strip())).append("</p>");
+            h.append("</div>\n");
+        }
+        h.append("<h2>Summary</h2>\n<pre>").append(esc(summary)).append("</pre>\n");
+        h.append("<h2>Adoption curves</h2>\n").append(figure("overlay", "Adoption curves by scenario"));
+        h.append("<h2>Difference from the baseline</h2>\n").append(figure("difference", "Difference in states ever joined"));
+        h.append("<h2>Who joins</h2>\n").append(figure("states", "P(joined by the end) per scenario"));
+        h.append(compareTable(results));
+        h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining per scenario"));
+        h.append("<h2>Files</h2>\n<ul><li><a href=\"compare.csv\">compare.csv</a> (tidy: scenario, kind, key, measure, value)</li>"
+                + "<li><a href=\"summary.txt\">summary.txt</a></li></ul>\n");
+        h.append("</body></html>\n");
+        Files.writeString(dir.resolve("index.html"), h.toString(), StandardCharsets.UTF_8);
+    }
+
+    static String compareTable(List<EnsembleResult> results) {
+        StringBuilder h = new StringBuilder("<table id=\"states\"><tr><th>State</th><th>Name</th>");
+        for (EnsembleResult r : results) h.append("<th>").append(esc(r.scenario.name())).append("</th>");
+        h.append("</tr>\n");
+        int last = results.get(0).months() - 1;
+        for (int s : StateCharts.order(results)) {
+            StateSpec spec = results.get(0).scenario.states().get(s);
+            h.append("<tr><td>").append(esc(spec.id())).append("</td><td class=\"l\">").append(esc(spec.name())).append("</td>");
+            for (EnsembleResult r : results) h.append("<td>").append(Num.fmt(r.pJoinedBy(s, last), 3)).append("</td>");
+            h.append("</tr>\n");
+        }
+        return h.append("</table>\n<p class=\"meta\">P(joined by the end of the run); biggest movers first.</p>\n").toString();
     }
 
     static String stateTable(EnsembleResult r) {

@@ -2,8 +2,6 @@ package org.accords.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +46,7 @@ public final class RunReport {
         writeTrace(r, dir.resolve("trace.csv"));
         writeResolvedScenario(r.scenario, dir);
         writeManifest(r, dir.resolve("manifest.json"), toolVersion);
+        RunFolderIO.writeAggregate(r, dir.resolve(RunFolderIO.AGGREGATE));
         Charts.save(AdoptionChart.create(r), dir, "adoption");
         Charts.save(StateCharts.probabilities(List.of(r)), dir, "states");
         Charts.save(StateCharts.drivers(List.of(r)), dir, "drivers");
@@ -124,13 +123,7 @@ public final class RunReport {
 
     /** The merged scenario with every default filled in, and a copy of the roster it read beside it. */
     public static void writeResolvedScenario(Scenario sc, Path dir) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-        String header = "# Fully resolved scenario as run (all defaults filled in). Rerun with:\n"
-                + "#   ./accords run <this file>\n";
-        Files.writeString(dir.resolve("scenario.resolved.yaml"), header + yaml.writeValueAsString(sc.resolved()));
+        Files.writeString(dir.resolve("scenario.resolved.yaml"), RunFolderIO.resolvedYaml(sc));
         Files.copy(sc.rosterFile(), dir.resolve("roster.yaml"));
     }
 

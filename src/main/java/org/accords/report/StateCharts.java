@@ -32,12 +32,32 @@ public final class StateCharts {
 
     private StateCharts() {}
 
-    /** States ordered by the largest P(ever joined) in any scenario, then roster order. */
+    /**
+     * States in display order: for one scenario by P(ever joined); for several, biggest movers
+     * first (the spread of P(joined by the end) across scenarios), then the largest probability.
+     */
     static List<Integer> order(List<EnsembleResult> results) {
         List<Integer> idx = new ArrayList<>();
         for (int s = 0; s < results.get(0).states(); s++) idx.add(s);
-        idx.sort(Comparator.comparingDouble((Integer s) -> -maxEver(results, s)).thenComparing(s -> s));
+        if (results.size() == 1) {
+            idx.sort(Comparator.comparingDouble((Integer s) -> -maxEver(results, s)).thenComparing(s -> s));
+        } else {
+            idx.sort(Comparator.comparingDouble((Integer s) -> -spread(results, s))
+                    .thenComparingDouble(s -> -maxEver(results, s)).thenComparing(s -> s));
+        }
         return idx;
+    }
+
+    /** Largest minus smallest P(joined by the end) across scenarios. */
+    static double spread(List<EnsembleResult> results, int s) {
+        double lo = 1;
+        double hi = 0;
+        for (EnsembleResult r : results) {
+            double p = r.pJoinedBy(s, r.months() - 1);
+            lo = Math.min(lo, p);
+            hi = Math.max(hi, p);
+        }
+        return hi - lo;
     }
 
     private static double maxEver(List<EnsembleResult> results, int s) {
@@ -53,6 +73,7 @@ public final class StateCharts {
         boolean single = results.size() == 1;
         for (int s : order(results)) {
             String state = first.states().get(s).id();
+            if (!single && maxEver(results, s) < 0.005) continue;
             for (EnsembleResult r : results) {
                 if (single) {
                     data.addValue(r.pEverJoined(s), "P(ever joined)", state);
@@ -69,13 +90,14 @@ public final class StateCharts {
         renderer.setItemMargin(0.02);
         int series = single ? 3 : results.size();
         for (int i = 0; i < series; i++) renderer.setSeriesPaint(i, single ? DRIVER_COLORS[i] : Charts.color(i));
+        if (data.getColumnCount() == 0) data.addValue(0, single ? "P(ever joined)" : results.get(0).scenario.name(), "none");
         CategoryPlot plot = categoryPlot(data, renderer, "Probability", 0, 1);
         JFreeChart chart = new JFreeChart(plot);
         String title = single ? "Who joins? " + titleOf(first) : "Who joins, by scenario";
         String subtitle = single
                 ? String.format(Locale.ROOT, "Share of %,d runs in which each state joined, is an active member, or has frozen ties by %s",
                         results.get(0).runs(), first.run().end())
-                : String.format(Locale.ROOT, "P(joined by %s) per scenario; states ordered by their largest probability", first.run().end());
+                : String.format(Locale.ROOT, "P(joined by %s) per scenario; biggest movers first (states no scenario gives >= 0.5%% omitted)", first.run().end());
         return Charts.finish(chart, title, subtitle);
     }
 

@@ -44,6 +44,7 @@ public record Parameter(String path, Type type, Object defaultValue, double min,
         p.add(new Parameter("us.offerRate", Type.NUMBER, 0.3, 0, 1, "monthly chance of a new US offer at usEngagement = 1 (scaled by usEngagement)"));
         p.add(new Parameter("us.offerSize", Type.NUMBER, 0.6, 0, 20, "size of a new offer (usRewards units, before x usAlignment)"));
         p.add(new Parameter("us.offerDecay", Type.NUMBER, 0.85, 0, 1, "share of an offer left after each month"));
+        p.add(new Parameter("us.rewardFloor", Type.NUMBER, 0.0, 0, 1, "share of an offer's value that does not depend on usAlignment: usRewards = offer x (f + (1 - f) x usAlignment)"));
         p.add(new Parameter("us.capacity", Type.INT, 2, 0, 1000, "most US offers live at once"));
         for (WorldVariable v : WorldVariable.values()) {
             p.add(new Parameter("world." + v.key(), Type.NUMBER, v.defaultValue(), 0, 1, "start value: " + v.description()));

@@ -44,8 +44,8 @@ public final class Reference {
         StringBuilder keys = new StringBuilder();
         for (Driver d : Driver.values()) keys.append(keys.length() == 0 ? "" : ", ").append('`').append(d.key()).append('`');
         m.append(keys).append(") or `world.<variable>`, each -10 .. 10 |\n\n");
-        m.append("A driver effect adds to that driver for the targeted states (a `usRewards` effect is an offer, scaled by\n");
-        m.append("the state's `usAlignment`). A `world.<variable>` effect shifts the variable as the targeted states\n");
+        m.append("A driver effect adds to that driver for the targeted states (a `usRewards` effect is an offer, valued by\n");
+        m.append("the state's receptiveness, `us.rewardFloor` + (1 - `us.rewardFloor`) x `usAlignment`). A `world.<variable>` effect shifts the variable as the targeted states\n");
         m.append("perceive it (clamped to 0 .. 1); with target `all` it also moves the global value the US broker acts on.\n\n");
         m.append("## World variables\n\n| variable | default start | meaning |\n|---|---|---|\n");
         for (WorldVariable v : WorldVariable.values()) {

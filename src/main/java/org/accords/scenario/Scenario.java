@@ -25,6 +25,38 @@ public record Scenario(String name, String title, String description, RunSetting
 
     public double worldStart(WorldVariable v) { return world[v.ordinal()]; }
 
+    /**
+     * This scenario cut at an earlier last month: shocks that start later are dropped and later
+     * ends are clipped. The model is causal, so the truncated run equals the first months of the
+     * full one with the same seed; a comparison can then use the common window of its scenarios.
+     */
+    public Scenario truncatedTo(java.time.YearMonth end) {
+        if (!end.isBefore(run.end())) return this;
+        if (end.isBefore(run.start())) throw new IllegalArgumentException("cannot truncate before the start");
+        RunSettings r = new RunSettings(run.start(), end, run.replications(), run.seed());
+        List<Shock> kept = new java.util.ArrayList<>();
+        for (Shock s : shocks) {
+            if (s.start().isAfter(end)) continue;
+            kept.add(s.end().isAfter(end) ? new Shock(s.id(), s.label(), s.start(), end, s.ramp(), s.decay(), s.target(),
+                    s.targetStates(), s.targetsAll(), s.effects()) : s);
+        }
+        java.util.Map<String, Object> tree = new java.util.LinkedHashMap<>(resolved);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> runTree = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) tree.get("run"));
+        runTree.put("end", end.toString());
+        tree.put("run", runTree);
+        List<Object> shockTree = new java.util.ArrayList<>();
+        for (Object o : (List<?>) tree.get("shocks")) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) o);
+            if (java.time.YearMonth.parse((String) m.get("start")).isAfter(end)) continue;
+            if (java.time.YearMonth.parse((String) m.get("end")).isAfter(end)) m.put("end", end.toString());
+            shockTree.add(m);
+        }
+        tree.put("shocks", shockTree);
+        return new Scenario(name, title, description, r, model, us, world, states, kept, observed, rosterFile, tree);
+    }
+
     public int indexOf(String stateId) {
         for (int i = 0; i < states.size(); i++) if (states.get(i).id().equals(stateId)) return i;
         return -1;

@@ -54,7 +54,7 @@ final class ScenarioBinder {
                     "must be below model.joinThreshold (" + model.joinThreshold() + "), found " + model.exitThreshold());
         }
         BrokerParameters us = new BrokerParameters(d(v, "us.offerRate"), d(v, "us.offerSize"), d(v, "us.offerDecay"),
-                ((Long) v.get("us.capacity")).intValue());
+                d(v, "us.rewardFloor"), ((Long) v.get("us.capacity")).intValue());
         double[] world = new double[WorldVariable.values().length];
         for (WorldVariable w : WorldVariable.values()) world[w.ordinal()] = d(v, "world." + w.key());
 

@@ -31,13 +31,33 @@ public final class ScenarioLoader {
     /** Loads a preset name or a file path, with {@code key.path=value} overrides. */
     public Scenario load(String nameOrPath, List<String> overrides) {
         Path file = locate(nameOrPath);
-        YamlNode.Mapping tree = readMerged(file, new ArrayList<>());
+        YamlNode.Mapping tree = readMerged(file, new ArrayList<>(), null);
         for (String set : overrides) tree = applySet(tree, set);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
     }
 
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
+
+    /**
+     * The scalar leaves of a parameter fragment as {@code key.path=value} overrides, so a fitted
+     * calibration can be applied to any scenario; keys are checked when the scenario is bound.
+     */
+    public static List<String> fragmentOverrides(Path fragment) {
+        List<String> out = new ArrayList<>();
+        flatten("", new YamlReader().readFile(fragment), out);
+        return out;
+    }
+
+    private static void flatten(String prefix, YamlNode node, List<String> out) {
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) flatten(prefix.isEmpty() ? e.key() : prefix + "." + e.key(), e.value(), out);
+        } else if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+            out.add(prefix + "=" + s.text());
+        } else {
+            throw new BadInputException(node.origin(), prefix, "a parameter fragment holds only keys with single values");
+        }
+    }
 
     /** A preset name (file in the preset folder) or a path to any scenario file. */
     public Path locate(String nameOrPath) {
@@ -69,12 +89,13 @@ public final class ScenarioLoader {
         return names;
     }
 
-    private YamlNode.Mapping readMerged(Path file, List<Path> chain) {
+    /** @param extendedFrom the {@code extends} key that led here (null for the file named by the user) */
+    private YamlNode.Mapping readMerged(Path file, List<Path> chain, Origin extendedFrom) {
         if (chain.contains(file)) {
             StringBuilder cycle = new StringBuilder();
             for (Path p : chain.subList(chain.indexOf(file), chain.size())) cycle.append(p.getFileName()).append(" -> ");
             cycle.append(file.getFileName());
-            throw new BadInputException(new Origin(chain.get(chain.size() - 1).toString(), 0), "extends", "cycle: " + cycle);
+            throw new BadInputException(extendedFrom, "extends", "cycle: " + cycle);
         }
         YamlNode.Mapping own = reader.readFile(file);
         YamlNode ext = own.get("extends");
@@ -85,7 +106,7 @@ public final class ScenarioLoader {
         Path parentFile = resolveExtends(s.text(), file, own.keyOrigin("extends"));
         List<Path> longer = new ArrayList<>(chain);
         longer.add(file);
-        YamlNode.Mapping parent = readMerged(parentFile, longer);
+        YamlNode.Mapping parent = readMerged(parentFile, longer, own.keyOrigin("extends"));
         return merge(parent, without(own, "extends"), true);
     }
 
@@ -158,7 +179,9 @@ public final class ScenarioLoader {
             throw new BadInputException(Origin.COMMAND_LINE, path, "malformed key path");
         }
         if (path.equals("extends")) throw new BadInputException(Origin.COMMAND_LINE, path, "cannot be set from the command line");
-        YamlNode value = relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
+        // an empty value is YAML null: the key falls back to its default
+        YamlNode value = text.isBlank() ? new YamlNode.Scalar(null, Origin.COMMAND_LINE)
+                : relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
         return (YamlNode.Mapping) setAt(tree, path.split("\\."), 0, value, path);
     }
 
@@ -174,6 +197,10 @@ public final class ScenarioLoader {
                 }
             }
             throw new BadInputException(Origin.COMMAND_LINE, path, "no shock with id '" + keys[i] + "'");
+        }
+        if (i == 1 && keys[0].equals("shocks") && keys.length > 2) {
+            // a path into a shock, but the scenario has no shock list to look in
+            throw new BadInputException(Origin.COMMAND_LINE, path, "no shock with id '" + keys[1] + "'");
         }
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         Origin mapOrigin = origin;

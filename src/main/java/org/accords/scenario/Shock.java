@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A dated change to the world. Intensity rises linearly over {@code ramp} months from
  * {@code start}, is full until {@code end} (inclusive) and falls linearly over {@code decay}
- * months after it; it is zero outside [start, end + decay].
+ * months after it, from the level it had reached; it is zero outside [start, end + decay].
  *
  * @param targetStates ids of the targeted states (all roster states for target "all")
  * @param targetsAll   true for target "all": world effects then also move the global variable
@@ -29,7 +29,8 @@ public record Shock(String id, String label, YearMonth start, YearMonth end, int
             return since < ramp ? (since + 1.0) / (ramp + 1.0) : 1.0;
         }
         long after = java.time.temporal.ChronoUnit.MONTHS.between(end, month);
-        return after <= decay ? 1.0 - after / (decay + 1.0) : 0.0;
+        // fade from the level reached at the end (below 1 when the ramp outlasts the window)
+        return after <= decay ? intensity(end) * (1.0 - after / (decay + 1.0)) : 0.0;
     }
 
     /** Last month with non-zero intensity. */

@@ -61,7 +61,7 @@ public final class YamlReader {
         try (JsonParser p = factory.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) return new YamlNode.Mapping(Map.of(), new Origin(source, 1));
-            YamlNode node = readValue((YAMLParser) p, source, 0);
+            YamlNode node = readValue((YAMLParser) p, source, 0, "");
             if (p.nextToken() != null) {
                 throw new BadInputException(origin(p, source), null, "more than one YAML document in the file");
             }
@@ -75,7 +75,8 @@ public final class YamlReader {
         }
     }
 
-    private YamlNode readValue(YAMLParser p, String source, int depth) throws IOException {
+    /** @param path the key path of this value, for error messages */
+    private YamlNode readValue(YAMLParser p, String source, int depth, String path) throws IOException {
         Origin here = origin(p, source);
         if (depth > MAX_DEPTH) throw new BadInputException(here, null, "nesting deeper than " + MAX_DEPTH);
         if (p.isCurrentAlias()) throw new BadInputException(here, null, "YAML aliases (*name) are not supported");
@@ -88,18 +89,19 @@ public final class YamlReader {
                 Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
+                    String keyPath = path.isEmpty() ? key : path + "." + key;
                     Origin keyOrigin = origin(p, source);
                     if (entries.containsKey(key)) {
-                        throw new BadInputException(keyOrigin, key, "duplicate key (first at line " + entries.get(key).keyOrigin().line() + ")");
+                        throw new BadInputException(keyOrigin, keyPath, "duplicate key (first at line " + entries.get(key).keyOrigin().line() + ")");
                     }
                     p.nextToken();
-                    entries.put(key, new YamlNode.Entry(key, keyOrigin, readValue(p, source, depth + 1)));
+                    entries.put(key, new YamlNode.Entry(key, keyOrigin, readValue(p, source, depth + 1, keyPath)));
                 }
                 return new YamlNode.Mapping(entries, here);
             }
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p, source, depth + 1));
+                while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p, source, depth + 1, path + "[" + items.size() + "]"));
                 return new YamlNode.Sequence(items, here);
             }
             case VALUE_NULL:

@@ -54,7 +54,10 @@ public final class BareKernel {
     /** Peers of state s: peerList[peerStart[s] .. peerStart[s+1]). */
     private final int[] peerStart;
     private final int[] peerList;
-    /** Conditions of state s: cond*[condStart[s] .. condStart[s+1]); variable as the perceived row. */
+    /**
+     * Conditions of state s: cond*[condStart[s] .. condStart[s+1]); the variable as its perceived
+     * row, or null for accordsPrestige, which is read as the state saw it at its last assessment.
+     */
     private final int[] condStart;
     private final double[][] condRow;
     private final boolean[] condAtLeast;
@@ -65,7 +68,8 @@ public final class BareKernel {
     private final double[] opposition;
     private final double[] insulation;
     private final double[] diversification;
-    private final double[] usAlignment;
+    /** BrokerParameters.receptiveness of the state's usAlignment: how much of an offer it values. */
+    private final double[] receptiveness;
     private final double[] cost;
     private final boolean[] symbolic;
 
@@ -82,6 +86,7 @@ public final class BareKernel {
     private final int[] status;
     private final double[] offer;
     private final double[] utility;
+    private final double[] perceivedPrestige;
     private final int[] activeBlocPeers;
     private final int[] order;
     private final int[] joinTick;
@@ -122,7 +127,7 @@ public final class BareKernel {
         opposition = new double[n];
         insulation = new double[n];
         diversification = new double[n];
-        usAlignment = new double[n];
+        receptiveness = new double[n];
         cost = new double[n];
         symbolic = new boolean[n];
         for (int s = 0; s < n; s++) {
@@ -130,7 +135,7 @@ public final class BareKernel {
             StateSpec spec = specs.get(s);
             for (int c = 0; c < spec.conditions().size(); c++) {
                 Condition cond = spec.conditions().get(c);
-                condRow[condStart[s] + c] = perceived(plan, cond.variable());
+                condRow[condStart[s] + c] = cond.variable() == WorldVariable.ACCORDS_PRESTIGE ? null : perceived(plan, cond.variable());
                 condAtLeast[condStart[s] + c] = cond.atLeast();
                 condLevel[condStart[s] + c] = cond.level();
             }
@@ -138,7 +143,7 @@ public final class BareKernel {
             opposition[s] = spec.publicOpposition();
             insulation[s] = spec.regimeInsulation();
             diversification[s] = spec.diversificationNeed();
-            usAlignment[s] = spec.usAlignment();
+            receptiveness[s] = plan.scenario.us().receptiveness(spec.usAlignment());
             symbolic[s] = spec.hasPriorRelations();
             cost[s] = symbolic[s] ? p.symbolicJoinCost() : p.joinCost();
         }
@@ -167,6 +172,7 @@ public final class BareKernel {
         status = new int[n];
         offer = new double[n];
         utility = new double[n];
+        perceivedPrestige = new double[n];
         activeBlocPeers = new int[n];
         order = new int[n];
         joinTick = new int[n];
@@ -222,12 +228,13 @@ public final class BareKernel {
         int cell = t * n + s;
         double pr = prestige + prestigeShift[cell];
         pr = pr < 0 ? 0 : (pr > 1 ? 1 : pr);
+        perceivedPrestige[s] = pr;
         double iran = iranExposure[s] * iranAggression[cell] + shiftIran[cell];
         double pressure = opposition[s] * (1 - insulationDamping * insulation[s])
                 * (1 + gazaAmplification * gaza[cell]) * (1 - statehoodRelief * statehood[cell])
                 + israelThreat[cell] + shiftPressure[cell];
         double div = diversification[s] + shiftDiversification[cell];
-        double us = (offer[s] + shiftUs[cell]) * usAlignment[s];
+        double us = (offer[s] + shiftUs[cell]) * receptiveness[s];
         double peer = pr * peerShare(s) + shiftPeer[cell];
         return wIran * iran + -wPressure * pressure + wDiversification * div + wUs * us + wPeer * peer - cost[s];
     }
@@ -282,7 +289,7 @@ public final class BareKernel {
 
     private boolean conditionsMet(int s, int t) {
         for (int c = condStart[s]; c < condStart[s + 1]; c++) {
-            double v = condRow[c][t * n + s];
+            double v = condRow[c] == null ? perceivedPrestige[s] : condRow[c][t * n + s];
             if (!(condAtLeast[c] ? v >= condLevel[c] : v <= condLevel[c])) return false;
         }
         return true;
@@ -301,7 +308,7 @@ public final class BareKernel {
         double bestGain = 0;
         for (int s = 0; s < n; s++) {
             if (status[s] != CANDIDATE || offer[s] >= liveLevel || !conditionsMet(s, t)) continue;
-            double boost = wUs * offerSize * usAlignment[s];
+            double boost = wUs * offerSize * receptiveness[s];
             double gain = hazard(utility[s] + boost, joinThreshold) - hazard(utility[s], joinThreshold);
             if (gain > bestGain) {
                 bestGain = gain;

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.accords.scenario.Condition;
 import org.accords.scenario.Driver;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.ScenarioLoader;
 import org.accords.scenario.Shock;
+import org.accords.scenario.StateSpec;
 import org.accords.scenario.WorldVariable;
 
 /** Scenarios for the performance-related behaviour tests. */
@@ -36,7 +38,23 @@ public final class TestScenarios {
                         new Shock.Effect("iranThreat", Driver.IRAN_THREAT, null, 0.2),
                         new Shock.Effect("peerInfluence", Driver.PEER_INFLUENCE, null, 0.1),
                         new Shock.Effect("economicDiversification", Driver.ECONOMIC_DIVERSIFICATION, null, 0.1))));
-        return new Scenario(b.name(), b.title(), b.description(), b.run(), b.model(), b.us(), b.world(), b.states(),
+        // conditions on the brand itself and on a shocked variable (a <= condition), besides Saudi Arabia's
+        List<StateSpec> states = new ArrayList<>();
+        for (StateSpec s : b.states()) {
+            Condition extra = switch (s.id()) {
+                case "QAT" -> new Condition(WorldVariable.ACCORDS_PRESTIGE, true, 0.55);
+                case "OMN" -> new Condition(WorldVariable.GAZA_CONFLICT, false, 0.5);
+                default -> null;
+            };
+            if (extra != null) {
+                List<Condition> conditions = new ArrayList<>(s.conditions());
+                conditions.add(extra);
+                s = new StateSpec(s.id(), s.name(), s.blocs(), s.priorRelationsYear(), s.iranExposure(), s.publicOpposition(),
+                        s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), conditions, s.sources());
+            }
+            states.add(s);
+        }
+        return new Scenario(b.name(), b.title(), b.description(), b.run(), b.model(), b.us(), b.world(), states,
                 shocks, b.observed(), b.rosterFile(), b.resolved());
     }
 }

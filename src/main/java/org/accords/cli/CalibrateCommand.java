@@ -1,0 +1,151 @@
+package org.accords.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.accords.experiment.Calibrator;
+import org.accords.report.Num;
+import org.accords.scenario.BadInputException;
+import org.accords.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Fit the global parameters (weights, thresholds, hazard scale, broker settings; bounds in",
+                "Calibrator.SPACE) to the history scenario's observed record up to a cutoff, with CMA-ES and",
+                "common random numbers. Writes the fitted values as the fragment scenarios/_calibrated.yaml,",
+                "which baseline (and so every preset) extends, and reports in- and out-of-sample losses."})
+final class CalibrateCommand implements Callable<Integer> {
+    @Option(names = "--until", paramLabel = "YYYY-MM", defaultValue = "2022-12", description = "Cutoff of the calibration window. Default: ${DEFAULT-VALUE}.")
+    String until;
+
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "600", description = "Objective evaluations (CMA-ES). Default: ${DEFAULT-VALUE}.")
+    int budget;
+
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "200", description = "Replications per evaluation (same seeds every time). Default: ${DEFAULT-VALUE}.")
+    int reps;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the optimizer and of the replications. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "history", description = "Scenario with the observed record. Default: ${DEFAULT-VALUE}.")
+    String scenario;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the fragment (default: scenarios/_calibrated.yaml).")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        YearMonth cutoff = BacktestCommand.month(until, "--until");
+        if (budget < 1) throw new BadInputException(null, "--budget", "must be a positive whole number, found " + budget);
+        if (reps < 1) throw new BadInputException(null, "--reps", "must be a positive whole number, found " + reps);
+        if (seed < 0) throw new BadInputException(null, "--seed", "must be zero or a positive whole number, found " + seed);
+        if (threads != null && threads < 1) throw new BadInputException(null, "--threads", "must be a positive whole number, found " + threads);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ScenarioLoader loader = Main.loader();
+        var start = loader.load(scenario);
+        if (start.observed().isEmpty()) throw new BadInputException(null, "--scenario", "'" + scenario + "' has no observed record to fit");
+        if (cutoff.isBefore(start.run().start()) || cutoff.isAfter(start.run().end())) {
+            throw new BadInputException(null, "--until", cutoff + " lies outside the run " + start.run().start() + " .. " + start.run().end());
+        }
+        Path target = out != null ? out : loader.presetDir().resolve("_calibrated.yaml");
+        PrintWriter err = spec.commandLine().getErr();
+        boolean show = !quiet;
+        AtomicBoolean cancel = new AtomicBoolean();
+        Thread hook = new Thread(() -> cancel.set(true));
+        Runtime.getRuntime().addShutdownHook(hook);
+        Calibrator.Fit fit;
+        try {
+            boolean live = ProgressBar.wanted(quiet);
+            int step = Math.max(1, budget / 10);
+            fit = new Calibrator(o -> loader.load(scenario, o), new Calibrator.Settings(cutoff, budget, reps, seed, t)).run(p -> {
+                // redraw in place on a terminal; otherwise a line every tenth of the budget
+                if (live && (p.evaluation() % 5 == 0 || p.evaluation() == p.budget())) {
+                    err.printf(Locale.ROOT, "\rcalibrate: evaluation %d/%d  loss %.5f  best %.5f   ", p.evaluation(), p.budget(), p.loss(), p.best());
+                    err.flush();
+                } else if (show && !live && (p.evaluation() % step == 0)) {
+                    err.printf(Locale.ROOT, "calibrate: evaluation %d/%d  best loss %.5f%n", p.evaluation(), p.budget(), p.best());
+                    err.flush();
+                }
+            }, cancel);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // exiting
+            }
+        }
+        if (ProgressBar.wanted(quiet)) err.println();
+        String command = String.format(Locale.ROOT, "./accords calibrate --until %s --budget %d --reps %d --seed %d", cutoff, budget, reps, seed);
+        writeFragment(target, fit, command, cutoff, start.run().end());
+        if (show) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "fitted %d parameters in %d evaluations (%s)%n", Calibrator.SPACE.size(), fit.evaluations(), command);
+            o.printf(Locale.ROOT, "monthly loss (Brier of joined-by + frozen): start %.5f -> in-sample (%s..%s) %.5f; %s%n",
+                    fit.startLoss(), start.run().start(), cutoff, fit.inSample(), Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
+                            : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), start.run().end(), fit.outOfSample()));
+            for (int i = 0; i < Calibrator.SPACE.size(); i++) {
+                o.printf(Locale.ROOT, "  %-40s %s%n", Calibrator.SPACE.get(i).key(), Num.fmt(fit.values().get(i), 4));
+            }
+            o.println("written: " + target.toAbsolutePath().normalize());
+            o.println("check it with: ./accords backtest --until " + cutoff);
+        }
+        return Main.OK;
+    }
+
+    /** The fragment: nested YAML of the fitted keys, with the command and scores that produced it. */
+    static void writeFragment(Path target, Calibrator.Fit fit, String command, YearMonth cutoff, YearMonth end) throws IOException {
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        for (int i = 0; i < Calibrator.SPACE.size(); i++) {
+            String key = Calibrator.SPACE.get(i).key();
+            int dot = key.lastIndexOf('.');
+            sections.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>()).put(key.substring(dot + 1), fit.values().get(i));
+        }
+        StringBuilder y = new StringBuilder();
+        y.append("# Calibrated global parameters. Generated file: do not edit by hand; rerun\n");
+        y.append("#   ").append(command).append('\n');
+        y.append(String.format(Locale.ROOT, "# monthly loss (Brier of joined-by + frozen): in-sample (..%s) %.5f, %s%n", cutoff, fit.inSample(),
+                Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
+                        : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), end, fit.outOfSample())));
+        y.append("# Only global parameters are fitted (bounds: Calibrator.SPACE); no state attribute is.\n");
+        List<String> order = List.of("model", "model.weights", "us");
+        String lastTop = "";
+        for (String section : order) {
+            Map<String, Object> values = sections.get(section);
+            if (values == null) continue;
+            String top = section.contains(".") ? section.substring(0, section.indexOf('.')) : section;
+            String indent = section.contains(".") ? "  " : "";
+            if (!top.equals(lastTop)) {
+                y.append(top).append(":\n");
+                lastTop = top;
+            }
+            if (section.contains(".")) y.append("  ").append(section.substring(section.indexOf('.') + 1)).append(":\n");
+            for (var e : values.entrySet()) y.append(indent).append("  ").append(e.getKey()).append(": ").append(Num.fmt((Double) e.getValue(), 4)).append('\n');
+        }
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".calibrated", ".yaml");
+        Files.writeString(tmp, y.toString());
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

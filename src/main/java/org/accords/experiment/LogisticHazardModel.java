@@ -1,0 +1,135 @@
+package org.accords.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.accords.model.WorldPlan;
+import org.accords.scenario.Driver;
+import org.accords.scenario.Scenario;
+import org.accords.scenario.StateSpec;
+import org.accords.scenario.WorldVariable;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.util.FastMath;
+
+/**
+ * The standard statistical baseline (Berry and Berry event-history analysis): a discrete-time
+ * logistic hazard of joining, fitted on the state-months at risk in the calibration window, on
+ * the same state attributes and the same exogenous, time-varying world the ABM sees (the
+ * scenario's shocks as each state perceives them). No peer term: it forecasts from the start
+ * without seeing later joins, like the ABM. A ridge penalty keeps the fit finite with few events
+ * (4 joins in 2020-2022 would otherwise separate perfectly). Fitted by Newton-Raphson
+ * (iteratively reweighted least squares) with commons-math3's linear algebra.
+ */
+public final class LogisticHazardModel implements Forecast {
+    public static final List<String> COVARIATES = List.of("intercept", "iranThreat", "publicOpposition", "regimeInsulation",
+            "gazaConflict", "statehoodPath", "israelThreat", "diversificationNeed", "usAlignment", "usRewardsOffered",
+            "usEngagement", "priorRelations");
+    /** Ridge penalty on every coefficient but the intercept. */
+    public static final double RIDGE = 1.0;
+
+    private final WorldPlan plan;
+    private final double[] beta;
+    /** [s * months + t] cumulative P(joined by t). */
+    private final double[] joinedBy;
+    private final int months;
+
+    private LogisticHazardModel(WorldPlan plan, double[] beta) {
+        this.plan = plan;
+        this.beta = beta;
+        this.months = plan.months;
+        int n = plan.stateCount;
+        joinedBy = new double[n * months];
+        for (int s = 0; s < n; s++) {
+            double survive = 1;
+            for (int t = 0; t < months; t++) {
+                survive *= 1 - hazard(covariates(plan, s, t));
+                joinedBy[s * months + t] = 1 - survive;
+            }
+        }
+    }
+
+    /** Fits on the observed state-months at risk from the start to {@code lastTick} inclusive. */
+    public static LogisticHazardModel fit(Scenario sc, ObservedRecord observed, int lastTick) {
+        WorldPlan plan = new WorldPlan(sc);
+        List<double[]> rows = new ArrayList<>();
+        List<Double> events = new ArrayList<>();
+        for (int s = 0; s < plan.stateCount; s++) {
+            for (int t = 0; t <= lastTick && t < plan.months; t++) {
+                boolean joinsNow = observed.joinTick(s) == t;
+                if (t > 0 && observed.joinedBy(s, t - 1)) break; // no longer at risk
+                rows.add(covariates(plan, s, t));
+                events.add(joinsNow ? 1.0 : 0.0);
+            }
+        }
+        return new LogisticHazardModel(plan, newton(rows, events));
+    }
+
+    static double[] covariates(WorldPlan plan, int s, int t) {
+        StateSpec spec = plan.scenario.states().get(s);
+        return new double[] {
+            1,
+            spec.iranExposure() * plan.perceived(WorldVariable.IRAN_AGGRESSION, t, s) + plan.driverShift(Driver.IRAN_THREAT, t, s),
+            spec.publicOpposition(),
+            spec.regimeInsulation(),
+            plan.perceived(WorldVariable.GAZA_CONFLICT, t, s),
+            plan.perceived(WorldVariable.STATEHOOD_PATH, t, s),
+            plan.perceived(WorldVariable.ISRAEL_THREAT, t, s),
+            spec.diversificationNeed(),
+            spec.usAlignment(),
+            plan.driverShift(Driver.US_REWARDS, t, s),
+            plan.global(WorldVariable.US_ENGAGEMENT, t),
+            spec.hasPriorRelations() ? 1 : 0
+        };
+    }
+
+    private static double[] newton(List<double[]> rows, List<Double> y) {
+        int k = COVARIATES.size();
+        RealVector beta = new ArrayRealVector(k);
+        beta.setEntry(0, -5); // a rare event: start near a low base rate
+        for (int iter = 0; iter < 100; iter++) {
+            RealMatrix hessian = new Array2DRowRealMatrix(k, k);
+            RealVector gradient = new ArrayRealVector(k);
+            for (int i = 0; i < rows.size(); i++) {
+                double[] x = rows.get(i);
+                double p = sigmoid(new ArrayRealVector(x, false).dotProduct(beta));
+                double w = p * (1 - p);
+                for (int a = 0; a < k; a++) {
+                    gradient.addToEntry(a, (y.get(i) - p) * x[a]);
+                    for (int b = 0; b < k; b++) hessian.addToEntry(a, b, w * x[a] * x[b]);
+                }
+            }
+            for (int a = 1; a < k; a++) {
+                gradient.addToEntry(a, -RIDGE * beta.getEntry(a));
+                hessian.addToEntry(a, a, RIDGE);
+            }
+            RealVector step = new LUDecomposition(hessian).getSolver().solve(gradient);
+            beta = beta.add(step);
+            if (step.getLInfNorm() < 1e-10) break;
+        }
+        return beta.toArray();
+    }
+
+    private double hazard(double[] x) {
+        double z = 0;
+        for (int i = 0; i < x.length; i++) z += beta[i] * x[i];
+        return sigmoid(z);
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + FastMath.exp(-z));
+    }
+
+    public double[] coefficients() { return beta.clone(); }
+
+    @Override
+    public String name() { return "logistic"; }
+
+    @Override
+    public double pJoinedBy(int s, int t) { return joinedBy[s * months + t]; }
+
+    @Override
+    public double pFrozen(int s, int t) { return Double.NaN; }
+}

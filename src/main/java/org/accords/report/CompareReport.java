@@ -1,0 +1,236 @@
+package org.accords.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.accords.experiment.EnsembleResult;
+import org.accords.model.StateAgent;
+import org.accords.scenario.Driver;
+import org.accords.scenario.RunSettings;
+import org.accords.scenario.Scenario;
+import org.accords.scenario.Shock;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * A side-by-side comparison of several ensembles on the same horizon and roster: overlay of
+ * adoption curves, difference from the baseline, per-state probabilities (biggest movers first),
+ * driver attribution, compare.csv and index.html. Scenario i has colour i on every chart.
+ */
+public final class CompareReport {
+    public static final String HEADER = "scenario,kind,key,measure,value";
+    /** z for the 95% band of a mean difference. */
+    static final double Z95 = 1.959964;
+
+    private CompareReport() {}
+
+    /** @param results the scenarios in command-line order; {@code baseline} indexes the reference */
+    /** @param notes lines shown under the summary table (e.g. scenarios cut to the common window) */
+    public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes) throws IOException {
+        Charts.save(overlay(results), dir, "overlay");
+        Charts.save(difference(results, baseline), dir, "difference");
+        Charts.save(StateCharts.probabilities(results), dir, "states");
+        Charts.save(StateCharts.drivers(results), dir, "drivers");
+        writeCsv(results, baseline, dir.resolve("compare.csv"));
+        java.io.StringWriter table = new java.io.StringWriter();
+        PrintWriter tw = new PrintWriter(table);
+        printTable(results, baseline, tw);
+        for (String n : notes) tw.println("note: " + n);
+        tw.flush();
+        Files.writeString(dir.resolve("summary.txt"), table.toString(), StandardCharsets.UTF_8);
+        Html.writeComparePage(results, baseline, dir, version, table.toString());
+    }
+
+    /** Mean and 90% band of active members per scenario, with the shocks of every scenario marked. */
+    static JFreeChart overlay(List<EnsembleResult> results) {
+        RunSettings run = results.get(0).scenario.run();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < results.size(); i++) {
+            EnsembleResult r = results.get(i);
+            YIntervalSeries s = new YIntervalSeries(r.scenario.name());
+            for (int t = 0; t < r.months(); t++) {
+                s.add(Charts.x(run.monthOf(t)), r.membersMean(t), r.membersPercentile(t, 5), r.membersPercentile(t, 95));
+            }
+            data.addSeries(s);
+            Color c = Charts.color(i);
+            renderer.setSeriesPaint(i, c);
+            renderer.setSeriesFillPaint(i, Charts.withAlpha(c, 40));
+            renderer.setSeriesStroke(i, new BasicStroke(3.5f));
+            legend.add(new LegendItem(r.scenario.name() + " (mean, 90% band)", null, null, null,
+                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(3.5f), c));
+        }
+        renderer.setAlpha(1f);
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(Charts.monthAxis(run.start(), run.end()));
+        plot.setRangeAxis(Charts.countAxis("Active members (of " + results.get(0).states() + " candidates)"));
+        plot.setDataset(0, data);
+        plot.setRenderer(0, renderer);
+        XYSeriesCollection observed = new XYSeriesCollection();
+        for (EnsembleResult r : results) {
+            if (!r.scenario.observed().isEmpty()) {
+                observed.addSeries(AdoptionChart.observedJoins(r.scenario));
+                break;
+            }
+        }
+        if (observed.getSeriesCount() > 0) {
+            XYStepRenderer obs = new XYStepRenderer();
+            obs.setSeriesPaint(0, new Color(0xC0, 0x1B, 0x1B));
+            obs.setSeriesShape(0, Charts.dot(11));
+            obs.setSeriesShapesVisible(0, true);
+            obs.setSeriesStroke(0, new BasicStroke(2f));
+            plot.setDataset(1, observed);
+            plot.setRenderer(1, obs);
+            for (EnsembleResult r : results) {
+                if (!r.scenario.observed().isEmpty()) {
+                    AdoptionChart.markObservedEvents(plot, r.scenario, 2);
+                    break;
+                }
+            }
+            legend.add(new LegendItem("Observed active members", null, null, null,
+                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), new Color(0xC0, 0x1B, 0x1B)));
+        }
+        for (java.util.Iterator<?> it = legend.iterator(); it.hasNext(); ) {
+            ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
+        }
+        Charts.stylePlot(plot);
+        var combined = Charts.withShockLanes(plot, unionOfShocks(results), run.start(), run.end());
+        combined.setFixedLegendItems(legend);
+        return Charts.finish(new JFreeChart(combined), "Adoption by scenario",
+                String.format(Locale.ROOT, "Mean active members with the middle 90%% of runs · %,d replications each · bars above: shocks of any scenario",
+                        results.get(0).runs()));
+    }
+
+    /** Mean difference in states ever joined against the baseline, with a 95% band for the mean difference. */
+    static JFreeChart difference(List<EnsembleResult> results, int baseline) {
+        EnsembleResult base = results.get(baseline);
+        RunSettings run = base.scenario.run();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        int series = 0;
+        for (int i = 0; i < results.size(); i++) {
+            if (i == baseline) continue;
+            EnsembleResult r = results.get(i);
+            YIntervalSeries s = new YIntervalSeries(r.scenario.name() + " − " + base.scenario.name());
+            for (int t = 0; t < r.months(); t++) {
+                double[] d = meanDifference(r, base, t);
+                s.add(Charts.x(run.monthOf(t)), d[0], d[1], d[2]);
+            }
+            data.addSeries(s);
+            Color c = Charts.color(i);
+            renderer.setSeriesPaint(series, c);
+            renderer.setSeriesFillPaint(series, Charts.withAlpha(c, 60));
+            renderer.setSeriesStroke(series, new BasicStroke(3.5f));
+            series++;
+        }
+        renderer.setAlpha(1f);
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(Charts.monthAxis(run.start(), run.end()));
+        org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis("Difference in states ever joined");
+        Charts.style(y);
+        plot.setRangeAxis(y);
+        plot.setDataset(0, data);
+        plot.setRenderer(0, renderer);
+        ValueMarker zero = new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.5f));
+        plot.addRangeMarker(zero);
+        Charts.stylePlot(plot);
+        var combined = Charts.withShockLanes(plot, unionOfShocks(results), run.start(), run.end());
+        combined.setFixedLegendItems(plot.getLegendItems());
+        return Charts.finish(new JFreeChart(combined), "Difference from " + base.scenario.name(),
+                "Mean difference in states ever joined; band: 95% interval of the mean difference (normal approximation, runs treated as independent)");
+    }
+
+    /** {mean, low, high} of the difference in mean ever-joined at month t. */
+    public static double[] meanDifference(EnsembleResult r, EnsembleResult base, int t) {
+        double d = r.joinedMean(t) - base.joinedMean(t);
+        double se = Math.sqrt(r.joinedVariance(t) / r.runs() + base.joinedVariance(t) / base.runs());
+        return new double[] {d, d - Z95 * se, d + Z95 * se};
+    }
+
+    static List<Shock> unionOfShocks(List<EnsembleResult> results) {
+        Map<String, Shock> union = new LinkedHashMap<>();
+        for (EnsembleResult r : results) {
+            for (Shock s : r.scenario.shocks()) union.putIfAbsent(s.id() + "|" + s.start() + "|" + s.lastActiveMonth(), s);
+        }
+        return new ArrayList<>(union.values());
+    }
+
+    static void writeCsv(List<EnsembleResult> results, int baseline, Path file) throws IOException {
+        EnsembleResult base = results.get(baseline);
+        try (Csv csv = new Csv(file, HEADER)) {
+            for (EnsembleResult r : results) {
+                String name = r.scenario.name();
+                RunSettings run = r.scenario.run();
+                int last = r.months() - 1;
+                csv.row(name, "summary", "", "joined_mean_end", Num.fmt(r.joinedMean(last)));
+                csv.row(name, "summary", "", "members_mean_end", Num.fmt(r.membersMean(last)));
+                csv.row(name, "summary", "", "joined_diff_end", Num.fmt(r.joinedMean(last) - base.joinedMean(last)));
+                for (int t = 0; t < r.months(); t++) {
+                    String m = run.monthOf(t).toString();
+                    csv.row(name, "month", m, "members_mean", Num.fmt(r.membersMean(t)));
+                    csv.row(name, "month", m, "members_p5", r.membersPercentile(t, 5));
+                    csv.row(name, "month", m, "members_p95", r.membersPercentile(t, 95));
+                    csv.row(name, "month", m, "joined_mean", Num.fmt(r.joinedMean(t)));
+                    double[] d = meanDifference(r, base, t);
+                    csv.row(name, "month", m, "joined_diff_mean", Num.fmt(d[0]));
+                    csv.row(name, "month", m, "joined_diff_lo95", Num.fmt(d[1]));
+                    csv.row(name, "month", m, "joined_diff_hi95", Num.fmt(d[2]));
+                }
+                for (int s = 0; s < r.states(); s++) {
+                    String id = r.scenario.states().get(s).id();
+                    csv.row(name, "state", id, "p_joined_by_end", Num.fmt(r.pJoinedBy(s, last)));
+                    csv.row(name, "state", id, "p_member_end", Num.fmt(r.pMember(s, last)));
+                    csv.row(name, "state", id, "p_frozen_end", Num.fmt(r.pFrozen(s, last)));
+                    for (Driver d : Driver.values()) csv.row(name, "state", id, "contrib_" + d.key(), Num.fmt(r.meanContribution(s, d.ordinal())));
+                    csv.row(name, "state", id, "contrib_cost", Num.fmt(r.meanContribution(s, StateAgent.COST)));
+                }
+            }
+        }
+    }
+
+    public static void printTable(List<EnsembleResult> results, int baseline, PrintWriter out) {
+        EnsembleResult base = results.get(baseline);
+        int last = base.months() - 1;
+        out.printf(Locale.ROOT, "%-26s %13s %13s %20s%n", "scenario", "joined (mean)", "members", "vs " + base.scenario.name());
+        for (int i = 0; i < results.size(); i++) {
+            EnsembleResult r = results.get(i);
+            double[] d = meanDifference(r, base, last);
+            String diff = i == baseline ? "(baseline)"
+                    : String.format(Locale.ROOT, "%s [%s, %s]", signed(d[0]), signed(d[1]), signed(d[2]));
+            out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
+        }
+        out.printf(Locale.ROOT, "(at %s; %,d replications each; [95%% interval of the mean difference])%n", base.scenario.run().end(), base.runs());
+        out.flush();
+    }
+
+    /** Two decimals with a sign, and no "-0.00". */
+    static String signed(double x) {
+        double r = Math.round(x * 100) / 100.0 + 0.0;
+        return String.format(Locale.ROOT, "%+.2f", r);
+    }
+
+    /** Scenario names joined for a default folder name: results/compare-a-b-c. */
+    public static String folderName(List<Scenario> scenarios) {
+        StringBuilder b = new StringBuilder("compare");
+        for (Scenario s : scenarios) b.append('-').append(s.name());
+        return b.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package org.accords.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.accords.scenario.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A result folder is written whole or not at all. */
+class ResultFolderTest {
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void filesAppearOnlyOnCommit() throws Exception {
+        Path target = dir.resolve("run");
+        try (ResultFolder f = ResultFolder.open(target, false)) {
+            assertTrue(f.dir().getFileName().toString().startsWith(".run.tmp-"));
+            Files.writeString(f.dir().resolve("a.csv"), "x\n");
+            assertFalse(Files.exists(target));
+            f.commit();
+        }
+        assertEquals("x\n", Files.readString(target.resolve("a.csv")));
+        assertEquals(List.of("run"), names());
+    }
+
+    @Test
+    void anUncommittedFolderLeavesNothingBehind() throws Exception {
+        Path target = dir.resolve("run");
+        assertThrows(IllegalStateException.class, () -> {
+            try (ResultFolder f = ResultFolder.open(target, false)) {
+                Files.writeString(f.dir().resolve("a.csv"), "x\n");
+                throw new IllegalStateException("fails half-way");
+            }
+        });
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void anExistingFolderNeedsForceAndIsReplacedWhole() throws Exception {
+        Path target = dir.resolve("run");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("old.csv"), "old\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> ResultFolder.open(target, false));
+        assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("--force"), e.getMessage());
+        assertEquals(List.of("run"), names());
+        try (ResultFolder f = ResultFolder.open(target, true)) {
+            Files.writeString(f.dir().resolve("new.csv"), "new\n");
+            f.commit();
+        }
+        assertTrue(Files.exists(target.resolve("new.csv")));
+        assertFalse(Files.exists(target.resolve("old.csv")));
+        assertEquals(List.of("run"), names());
+    }
+
+    @Test
+    void aFileInTheWayIsBadInput() throws Exception {
+        Path target = dir.resolve("run");
+        Files.writeString(target, "not a folder");
+        assertThrows(BadInputException.class, () -> ResultFolder.checkTarget(target, true));
+    }
+}
