@@ -3,12 +3,14 @@ package org.accords.experiment.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.accords.experiment.Seeds;
 import org.accords.model.AccordsModel;
 import org.accords.model.RunObserver;
 import org.accords.model.WorldPlan;
 import org.accords.scenario.Scenario;
+import org.accords.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,24 @@ import org.junit.jupiter.api.Test;
  * kernel does the model's work. It must reproduce the model's replications exactly.
  */
 class BareKernelTest {
+    @Test
+    void reproducesEveryPresetsReplications() {
+        ScenarioLoader loader = new ScenarioLoader(Path.of("scenarios"));
+        for (String preset : loader.presetNames()) {
+            Scenario sc = loader.load(preset);
+            WorldPlan plan = new WorldPlan(sc);
+            AccordsModel model = new AccordsModel(plan);
+            BareKernel kernel = new BareKernel(plan);
+            for (int k = 0; k < 40; k++) {
+                int[] seed = Seeds.forReplication(sc.run().seed(), k);
+                model.runReplication(seed, RunObserver.NONE);
+                assertEquals(model.joinedCount(), kernel.run(seed), preset + ", replication " + k);
+                assertEquals(model.frozenCount(), kernel.frozenCount(), preset + ", replication " + k);
+                assertEquals(model.prestige(), kernel.prestige(), 0.0, preset + ", replication " + k);
+            }
+        }
+    }
+
     @Test
     void reproducesTheModelsReplicationsExactly() {
         for (Scenario sc : List.of(TestScenarios.baseline(), TestScenarios.shocked())) {
