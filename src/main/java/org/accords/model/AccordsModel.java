@@ -43,13 +43,14 @@ public final class AccordsModel extends SimState {
 
     public AccordsModel(WorldPlan plan) {
         super(0L);
-        this.plan = plan;
-        this.parameters = plan.scenario.model();
+        // the model's own copies of what its monthly loop reads (see WorldPlan.copyForModel)
+        this.plan = plan.copyForModel();
+        this.parameters = OwnCopy.of(plan.scenario.model());
         List<StateSpec> specs = plan.scenario.states();
         agents = new StateAgent[specs.size()];
         for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters,
                 plan.scenario.us().receptiveness(specs.get(i).usAlignment()));
-        broker = new UsBroker(plan.scenario.us());
+        broker = new UsBroker(OwnCopy.of(plan.scenario.us()));
         activeBlocPeers = new int[agents.length];
     }
 

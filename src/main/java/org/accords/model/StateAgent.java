@@ -39,9 +39,9 @@ public final class StateAgent implements Steppable {
     StateAgent(int index, StateSpec spec, ModelParameters params, double receptiveness) {
         this.receptiveness = receptiveness;
         this.index = index;
-        this.spec = spec;
+        this.spec = OwnCopy.of(spec);
         this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
-        this.conditions = spec.conditions().toArray(new Condition[0]);
+        this.conditions = spec.conditions().stream().map(OwnCopy::of).toArray(Condition[]::new);
     }
 
     void reset() {
@@ -63,20 +63,16 @@ public final class StateAgent implements Steppable {
         WorldPlan plan = model.plan();
         ModelParameters p = model.parameters();
         int cell = tick * plan.stateCount + index;
-        double iranAggression = plan.perceivedRow(WorldVariable.IRAN_AGGRESSION)[cell];
-        double gaza = plan.perceivedRow(WorldVariable.GAZA_CONFLICT)[cell];
-        double statehood = plan.perceivedRow(WorldVariable.STATEHOOD_PATH)[cell];
-        double israelThreat = plan.perceivedRow(WorldVariable.ISRAEL_THREAT)[cell];
-        double prestige = WorldPlan.clamp01(model.prestige() + plan.perceivedRow(WorldVariable.ACCORDS_PRESTIGE)[cell]);
+        double prestige = WorldPlan.clamp01(model.prestige() + plan.prestigeShift[cell]);
         perceivedPrestige = prestige;
 
-        drivers[0] = spec.iranExposure() * iranAggression + plan.driverShiftRow(Driver.IRAN_THREAT)[cell];
+        drivers[0] = spec.iranExposure() * plan.iranAggression[cell] + plan.iranThreatShift[cell];
         drivers[1] = spec.publicOpposition() * (1 - p.insulationDamping() * spec.regimeInsulation())
-                * (1 + p.gazaAmplification() * gaza) * (1 - p.statehoodRelief() * statehood)
-                + israelThreat + plan.driverShiftRow(Driver.PALESTINIAN_PRESSURE)[cell];
-        drivers[2] = spec.diversificationNeed() + plan.driverShiftRow(Driver.ECONOMIC_DIVERSIFICATION)[cell];
-        drivers[3] = (offer + plan.driverShiftRow(Driver.US_REWARDS)[cell]) * receptiveness;
-        drivers[4] = prestige * model.peerShare(index) + plan.driverShiftRow(Driver.PEER_INFLUENCE)[cell];
+                * (1 + p.gazaAmplification() * plan.gazaConflict[cell]) * (1 - p.statehoodRelief() * plan.statehoodPath[cell])
+                + plan.israelThreat[cell] + plan.pressureShift[cell];
+        drivers[2] = spec.diversificationNeed() + plan.diversificationShift[cell];
+        drivers[3] = (offer + plan.usRewardsShift[cell]) * receptiveness;
+        drivers[4] = prestige * model.peerShare(index) + plan.peerInfluenceShift[cell];
 
         contributions[0] = p.weights().iranThreat() * drivers[0];
         contributions[1] = -p.weights().palestinianPressure() * drivers[1];
@@ -90,20 +86,17 @@ public final class StateAgent implements Steppable {
     /** One draw {@code u} in [0,1) against the hazard that applies to this state's status. */
     void decide(AccordsModel model, double u) {
         ModelParameters p = model.parameters();
-        switch (status) {
-            case CANDIDATE -> {
-                if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())
-                        && conditionsMet(model.plan(), model.tick())) {
-                    model.join(this);
-                }
+        // (if-else on the constants rather than a switch: an enum switch reads a shared lookup table)
+        if (status == Status.CANDIDATE) {
+            if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())
+                    && conditionsMet(model.plan(), model.tick())) {
+                model.join(this);
             }
-            case MEMBER -> {
-                // freezing mirrors joining: the hazard rises as utility falls below theta_exit
-                if (u < Hazard.of(-utility, -p.exitThreshold(), p.temperature(), p.maxHazard())) model.freeze(this);
-            }
-            case FROZEN -> {
-                if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())) model.thaw(this);
-            }
+        } else if (status == Status.MEMBER) {
+            // freezing mirrors joining: the hazard rises as utility falls below theta_exit
+            if (u < Hazard.of(-utility, -p.exitThreshold(), p.temperature(), p.maxHazard())) model.freeze(this);
+        } else if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())) {
+            model.thaw(this);
         }
     }
 

@@ -34,7 +34,7 @@ public final class UsBroker implements Steppable {
         }
         // one draw every month, offer or not, so runs stay aligned for common random numbers
         double u = model.random.nextDouble();
-        double chance = params.offerRate() * model.plan().global(WorldVariable.US_ENGAGEMENT, tick);
+        double chance = params.offerRate() * model.plan().usEngagement[tick];
         if (u >= chance || live >= params.capacity() || params.offerSize() <= 0) return;
         StateAgent target = chooseTarget(model, tick);
         if (target != null) {

@@ -35,6 +35,20 @@ public final class WorldPlan {
     /** Union of bloc peers of each state (states sharing at least one bloc), excluding itself. */
     private final int[][] peers;
 
+    // The rows the states and the broker read every month, by name: [tick * stateCount + state]
+    // (usEngagement: [tick], with only the shocks that target everyone).
+    final double[] iranAggression;
+    final double[] gazaConflict;
+    final double[] statehoodPath;
+    final double[] israelThreat;
+    final double[] prestigeShift;
+    final double[] iranThreatShift;
+    final double[] pressureShift;
+    final double[] diversificationShift;
+    final double[] usRewardsShift;
+    final double[] peerInfluenceShift;
+    final double[] usEngagement;
+
     public WorldPlan(Scenario scenario) {
         this.scenario = scenario;
         this.months = scenario.run().months();
@@ -89,6 +103,66 @@ public final class WorldPlan {
             }
             peers[i] = p.stream().mapToInt(Integer::intValue).toArray();
         }
+        iranAggression = perceived[WorldVariable.IRAN_AGGRESSION.ordinal()];
+        gazaConflict = perceived[WorldVariable.GAZA_CONFLICT.ordinal()];
+        statehoodPath = perceived[WorldVariable.STATEHOOD_PATH.ordinal()];
+        israelThreat = perceived[WorldVariable.ISRAEL_THREAT.ordinal()];
+        prestigeShift = perceived[WorldVariable.ACCORDS_PRESTIGE.ordinal()];
+        iranThreatShift = driverShift[Driver.IRAN_THREAT.ordinal()];
+        pressureShift = driverShift[Driver.PALESTINIAN_PRESSURE.ordinal()];
+        diversificationShift = driverShift[Driver.ECONOMIC_DIVERSIFICATION.ordinal()];
+        usRewardsShift = driverShift[Driver.US_REWARDS.ordinal()];
+        peerInfluenceShift = driverShift[Driver.PEER_INFLUENCE.ordinal()];
+        usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+    }
+
+    /** A copy for {@link #copyForModel()}: the large rows shared, the small arrays copied. */
+    private WorldPlan(WorldPlan shared) {
+        scenario = shared.scenario;
+        months = shared.months;
+        stateCount = shared.stateCount;
+        perceived = shared.perceived.clone();
+        driverShift = shared.driverShift.clone();
+        global = deepCopy(shared.global);
+        shockStarts = deepCopy(shared.shockStarts);
+        shockEnds = deepCopy(shared.shockEnds);
+        peers = deepCopy(shared.peers);
+        iranAggression = shared.iranAggression;
+        gazaConflict = shared.gazaConflict;
+        statehoodPath = shared.statehoodPath;
+        israelThreat = shared.israelThreat;
+        prestigeShift = shared.prestigeShift;
+        iranThreatShift = shared.iranThreatShift;
+        pressureShift = shared.pressureShift;
+        diversificationShift = shared.diversificationShift;
+        usRewardsShift = shared.usRewardsShift;
+        peerInfluenceShift = shared.peerInfluenceShift;
+        usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+    }
+
+    /**
+     * This plan as one model's own object. The large month-by-state rows stay shared (read-only,
+     * and too large to share a cache line with anything but their ends); everything small that the
+     * monthly loop reads (this object, the outer arrays, the per-state peer lists, the per-month
+     * shock lists, the global rows) is copied, and the rows are reached by field, not through an
+     * enum's ordinal (an enum constant is a shared object too). Small objects shared by the worker threads of an ensemble get moved by
+     * the garbage collector next to one thread's working data, and then every read by the other
+     * thread misses the cache: that made two threads, on a fresh JVM, barely faster than one.
+     */
+    public WorldPlan copyForModel() {
+        return new WorldPlan(this);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
+    }
+
+    private static int[][] deepCopy(int[][] a) {
+        int[][] c = new int[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
     }
 
     /** The variable as state {@code s} perceives it in month {@code tick} (for accordsPrestige: the shock shift only). */
