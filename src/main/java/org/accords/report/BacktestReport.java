@@ -82,7 +82,10 @@ public final class BacktestReport {
             out.printf(Locale.ROOT, "%-10s %-14s %9s %9s %9s %9s %9s%n", c, a.inSample() ? "in-sample" : "out-of-sample",
                     f4(a.brier()), f4(a.skill()), f4(l.brier()), f4(l.skill()), f4(a.baseRateBrier()));
         }
-        out.printf(Locale.ROOT, "out-of-sample mean Brier: ABM %s, logistic %s%n%n", f4(r.outOfSampleBrierAbm()), f4(r.outOfSampleBrierLogistic()));
+        out.printf(Locale.ROOT, "out-of-sample mean Brier: ABM %s, logistic %s%n", f4(r.outOfSampleBrierAbm()), f4(r.outOfSampleBrierLogistic()));
+        out.printf(Locale.ROOT, "note: 'sample' refers to the logistic baseline's window (--until %s). The ABM's parameters are the scenario's%n"
+                + "      (scenarios/_calibrated.yaml names the window they were fitted to). For a true out-of-sample test of both:%n"
+                + "      ./accords calibrate --until %s --out FILE && ./accords backtest --params FILE --until %s%n%n", r.cutoff(), r.cutoff(), r.cutoff());
         out.printf(Locale.ROOT, "%-5s %-9s %-12s %8s %12s%n", "join", "observed", "ABM median", "error", "P(ever)");
         for (Backtest.JoinTiming t : r.timings()) {
             out.printf(Locale.ROOT, "%-5s %-9s %-12s %8s %12s%n", t.state(), t.observedMonth(), t.medianMonth() == null ? "never" : t.medianMonth(),
