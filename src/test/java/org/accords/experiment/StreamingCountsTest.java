@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.accords.experiment.bench.TestScenarios;
+import org.accords.experiment.bench.BenchScenarios;
 import org.accords.model.AccordsModel;
 import org.accords.model.EventKind;
 import org.accords.model.RunObserver;
@@ -71,7 +71,7 @@ class StreamingCountsTest {
 
     @Test
     void perStateCountsFromChangesEqualStatusEveryMonth() {
-        for (Scenario sc : List.of(TestScenarios.baseline(), TestScenarios.shocked())) {
+        for (Scenario sc : List.of(BenchScenarios.baseline(), BenchScenarios.shocked())) {
             WorldPlan plan = new WorldPlan(sc);
             AccordsModel model = new AccordsModel(plan);
             Aggregate aggregate = new Aggregate(plan.months, plan.stateCount);
@@ -83,7 +83,7 @@ class StreamingCountsTest {
             assertArrayEquals(reference.frozen, aggregate.frozenByState);
         }
         // the shocked scenario does exercise freezes, so the frozen counts are not trivially zero
-        WorldPlan plan = new WorldPlan(TestScenarios.shocked());
+        WorldPlan plan = new WorldPlan(BenchScenarios.shocked());
         AccordsModel model = new AccordsModel(plan);
         StatusEveryMonth reference = new StatusEveryMonth(plan.months, plan.stateCount);
         for (int k = 0; k < 400; k++) model.runReplication(Seeds.forReplication(3, k), reference);
@@ -92,7 +92,7 @@ class StreamingCountsTest {
 
     @Test
     void ensembleResultIsTheSameAtAnyThreadCount() {
-        Scenario sc = TestScenarios.shocked();
+        Scenario sc = BenchScenarios.shocked();
         Ensemble ensemble = new Ensemble(sc);
         EnsembleResult one = ensemble.run(600, 5, 1, d -> { }, new AtomicBoolean());
         for (int threads : new int[] {2, 3}) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import org.accords.experiment.bench.TestScenarios;
+import org.accords.experiment.bench.BenchScenarios;
 import org.accords.scenario.Driver;
 import org.accords.scenario.WorldVariable;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PlanCopyTest {
     @Test
     void copyForModelHoldsTheSameWorld() {
-        WorldPlan plan = new WorldPlan(TestScenarios.shocked());
+        WorldPlan plan = new WorldPlan(BenchScenarios.shocked());
         WorldPlan copy = plan.copyForModel();
         assertNotSame(plan, copy);
         assertEquals(plan.months, copy.months);
@@ -42,7 +42,7 @@ class PlanCopyTest {
 
     @Test
     void modelReadsItsOwnCopies() {
-        WorldPlan plan = new WorldPlan(TestScenarios.shocked());
+        WorldPlan plan = new WorldPlan(BenchScenarios.shocked());
         AccordsModel model = new AccordsModel(plan);
         assertNotSame(plan, model.plan());
         assertNotSame(plan.scenario.model(), model.parameters());

@@ -188,7 +188,8 @@ public final class BenchSuite {
         WorldPlan one = new WorldPlan(withRun(scenario, new RunSettings(run.start(), run.start(), run.replications(), run.seed())));
         long seed = run.seed();
         int reps = repsFor(full);
-        int shortReps = reps * full.months;
+        // one-month replications: enough to time the setup to a few percent, not as many agent-months as the full round
+        int shortReps = Math.min(reps * full.months, 20_000);
         Timing.Round seeding = () -> {
             ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(0L);
             long x = 0;

@@ -38,7 +38,7 @@ class BareKernelTest {
 
     @Test
     void reproducesTheModelsReplicationsExactly() {
-        for (Scenario sc : List.of(TestScenarios.baseline(), TestScenarios.shocked())) {
+        for (Scenario sc : List.of(BenchScenarios.baseline(), BenchScenarios.shocked())) {
             WorldPlan plan = new WorldPlan(sc);
             AccordsModel model = new AccordsModel(plan);
             BareKernel kernel = new BareKernel(plan);

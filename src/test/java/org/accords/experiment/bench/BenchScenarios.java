@@ -13,8 +13,8 @@ import org.accords.scenario.StateSpec;
 import org.accords.scenario.WorldVariable;
 
 /** Scenarios for the performance-related behaviour tests. */
-public final class TestScenarios {
-    private TestScenarios() {}
+public final class BenchScenarios {
+    private BenchScenarios() {}
 
     public static Scenario baseline() {
         return new ScenarioLoader(Path.of("scenarios")).load("baseline");
