@@ -170,10 +170,6 @@ public final class WorldPlan {
         return perceived[v.ordinal()][tick * stateCount + s];
     }
 
-    double[] perceivedRow(WorldVariable v) { return perceived[v.ordinal()]; }
-
-    double[] driverShiftRow(Driver d) { return driverShift[d.ordinal()]; }
-
     public double driverShift(Driver d, int tick, int s) { return driverShift[d.ordinal()][tick * stateCount + s]; }
 
     /** The variable with only the shocks that target everyone. */
