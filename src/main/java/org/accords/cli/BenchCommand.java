@@ -1,6 +1,7 @@
 package org.accords.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.accords.experiment.bench.BenchSuite;
@@ -15,10 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure ensemble performance: the full model against a bare kernel (the same arithmetic and",
-                "random draws in plain loops), per-replication setup, throughput at 1 and all threads, linearity in",
-                "replications and roster size, and heap for 10^3, 10^4 and 10^5 replications. Prints Markdown tables.",
-                "With --kernel, instead runs only the bare kernel's ensemble, for timing whole processes against `run`."})
+        description = {"Measure ensemble performance: the full model against a bare kernel (the same arithmetic and random draws in plain loops), per-replication setup, throughput at 1 and all threads, linearity in replications and roster size, heap for 10^3, 10^4 and 10^5 replications, and whole processes. Prints Markdown tables.",
+                "With --kernel, runs only the bare kernel's ensemble instead, for timing whole processes against `run`."})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "baseline",
             description = "A preset name or a scenario file. Default: ${DEFAULT-VALUE}.")
@@ -27,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EnsembleOptions options;
 
-    @Option(names = "--kernel", description = "Run the bare kernel's ensemble (--reps, --seed, --threads) and print its total joins; no files.")
+    @Option(names = "--kernel", description = "Run the bare kernel's ensemble (--reps, --seed, --threads) and print its time and mean joins; no files.")
     boolean kernel;
 
     @Option(names = "--quick", description = "Fewer and smaller rounds, no heap section (a smoke test of the benchmark).")
@@ -76,15 +75,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         int measured = rounds != null ? rounds : (quick ? 3 : 7);
         if (measured < 1) throw new BadInputException(null, "--rounds", "must be a positive whole number, found " + measured);
+        List<String> overrides = options.overrides(); // --params and --set, passed on to the child JVMs
         if (processReps < 1 || processPairs < 1) {
             throw new BadInputException(null, "--process-reps", "--process-reps and --process-pairs must be positive whole numbers");
         }
         int[] heapReps = quick || noHeap ? new int[0] : new int[] {1_000, 10_000, 100_000};
         BenchSuite.Settings settings = quick
-                ? new BenchSuite.Settings(1, measured, 1_000_000, 500, 500, heapReps, heapMax, Main.loader().presetDir(), scenario, options.sets)
-                : new BenchSuite.Settings(3, measured, 8_000_000, 4_000, 10_000, heapReps, heapMax, Main.loader().presetDir(), scenario, options.sets);
+                ? new BenchSuite.Settings(1, measured, 1_000_000, 500, 500, heapReps, heapMax, Main.loader().presetDir(), scenario, overrides)
+                : new BenchSuite.Settings(3, measured, 8_000_000, 4_000, 10_000, heapReps, heapMax, Main.loader().presetDir(), scenario, overrides);
         new BenchSuite(sc, settings, out).runAll();
-        if (!quick && !noProcess) ProcessComparison.run(out, scenario, options.sets, processReps, processPairs);
+        if (!quick && !noProcess) ProcessComparison.run(out, scenario, overrides, processReps, processPairs);
         out.println("command: ./accords " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         out.flush();
         return Main.OK;
