@@ -9,12 +9,7 @@ public final class Scoring {
     private Scoring() {}
 
     public static double brier(Forecast f, ObservedRecord o, int tick) {
-        double sum = 0;
-        for (int s = 0; s < o.states(); s++) {
-            double d = f.pJoinedBy(s, tick) - (o.joinedBy(s, tick) ? 1 : 0);
-            sum += d * d;
-        }
-        return sum / o.states();
+        return meanSquaredError(o.states(), s -> f.pJoinedBy(s, tick), s -> o.joinedBy(s, tick));
     }
 
     /** Brier score of the base-rate (climatological) forecast: o(1 - o) with o the share joined by then. */
@@ -32,12 +27,18 @@ public final class Scoring {
 
     /** Brier score of P(frozen) against observed freezes at a month, over states. */
     public static double frozenBrier(Forecast f, ObservedRecord o, int tick) {
+        return meanSquaredError(o.states(), s -> f.pFrozen(s, tick), s -> o.frozen(s, tick));
+    }
+
+    /** Mean over states of (forecast - outcome)^2, with the outcome 1 or 0. */
+    private static double meanSquaredError(int states, java.util.function.IntToDoubleFunction forecast,
+                                           java.util.function.IntPredicate outcome) {
         double sum = 0;
-        for (int s = 0; s < o.states(); s++) {
-            double d = f.pFrozen(s, tick) - (o.frozen(s, tick) ? 1 : 0);
+        for (int s = 0; s < states; s++) {
+            double d = forecast.applyAsDouble(s) - (outcome.test(s) ? 1 : 0);
             sum += d * d;
         }
-        return sum / o.states();
+        return sum / states;
     }
 
     /**
