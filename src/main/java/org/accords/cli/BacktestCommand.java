@@ -33,7 +33,7 @@ final class BacktestCommand implements Callable<Integer> {
             description = "End of the calibration window: the logistic baseline is fitted up to it; later checkpoints are out of sample. Default: ${DEFAULT-VALUE}.")
     String until;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Result folder (default: results/backtest-<scenario name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Result folder (default: results/backtest-<scenario name>-until-<YYYY-MM>).")
     Path out;
 
     @Option(names = "--force", description = "Replace an existing result folder.")
@@ -45,18 +45,18 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         YearMonth cutoff = month(until, "--until");
-        Scenario sc = Main.loader().load(scenario, options.overrides());
+        Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
         int threads = options.threads();
-        Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + sc.name());
+        Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + sc.name() + "-until-" + cutoff);
         if (sc.observed().isEmpty()) {
             throw new BadInputException(null, "observed", "scenario '" + sc.name() + "' has no observed record to score against (see scenarios/history.yaml)");
+        }
+        if (cutoff.isBefore(sc.run().start()) || cutoff.isAfter(sc.run().end())) {
+            throw new BadInputException(null, "--until", cutoff + " lies outside the run " + sc.run().start() + " .. " + sc.run().end());
         }
         Backtest.Result result = Jobs.intoFolder(folder, force, (dir, cancel) -> {
             var ensemble = Jobs.ensemble(sc, threads, options.quiet, cancel);
             ObservedRecord observed = new ObservedRecord(sc);
-            if (cutoff.isBefore(sc.run().start()) || cutoff.isAfter(sc.run().end())) {
-                throw new BadInputException(null, "--until", cutoff + " lies outside the run " + sc.run().start() + " .. " + sc.run().end());
-            }
             var logistic = LogisticHazardModel.fit(sc, observed, sc.run().tickOf(cutoff));
             Backtest.Result r = Backtest.score(sc, ensemble, logistic, observed, cutoff, Backtest.DEFAULT_CHECKPOINTS);
             RunReport.write(ensemble, dir, Version.get());

@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario sc = Main.loader().load(scenario, options.overrides());
+        Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
         PrintWriter out = spec.commandLine().getOut();
         if (kernel) {
             long t0 = System.nanoTime();
@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         int measured = rounds != null ? rounds : (quick ? 3 : 7);
         if (measured < 1) throw new BadInputException(null, "--rounds", "must be a positive whole number, found " + measured);
-        List<String> overrides = options.overrides(); // --params and --set, passed on to the child JVMs
+        List<String> overrides = options.flatOverrides(); // --params and --set, passed on to the child JVMs
         if (processReps < 1 || processPairs < 1) {
             throw new BadInputException(null, "--process-reps", "--process-reps and --process-pairs must be positive whole numbers");
         }

@@ -47,6 +47,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the fragment (default: scenarios/_calibrated.yaml).")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing fragment (scenarios/_calibrated.yaml by default).")
+    boolean force;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
@@ -70,7 +73,13 @@ final class CalibrateCommand implements Callable<Integer> {
         if (cutoff.isBefore(start.run().start()) || cutoff.isAfter(start.run().end())) {
             throw new BadInputException(null, "--until", cutoff + " lies outside the run " + start.run().start() + " .. " + start.run().end());
         }
-        Path target = out != null ? out : loader.presetDir().resolve("_calibrated.yaml");
+        Path target = (out != null ? out : loader.presetDir().resolve("_calibrated.yaml")).toAbsolutePath().normalize();
+        if (java.nio.file.Files.isDirectory(target)) throw new BadInputException(null, "--out", target + " is a folder; give a file name");
+        if (!java.nio.file.Files.isDirectory(target.getParent())) throw new BadInputException(null, "--out", "no folder " + target.getParent());
+        if (java.nio.file.Files.exists(target) && !force) {
+            throw new BadInputException(null, "--out", target + " exists; add --force to replace it"
+                    + (out == null ? " (it holds the committed calibration that every preset extends)" : ""));
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean show = !quiet;
         AtomicBoolean cancel = new AtomicBoolean();

@@ -48,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> overrides = options.overrides();
         int threads = options.threads();
         List<Scenario> scenarios = new ArrayList<>();
-        for (String n : names) scenarios.add(Main.loader().load(n, overrides));
+        for (String n : names) scenarios.add(Main.loader().load(n, options.fragments(), overrides));
         checkComparable(scenarios);
         List<String> notes = new ArrayList<>();
         java.util.Set<Integer> truncated = new java.util.HashSet<>();
@@ -97,7 +97,8 @@ final class CompareCommand implements Callable<Integer> {
             Scenario s = scenarios.get(i);
             for (int j = 0; j < i; j++) {
                 if (scenarios.get(j).name().equals(s.name())) {
-                    throw new BadInputException(null, null, "'" + s.name() + "' is compared with itself; give each scenario once");
+                    throw new BadInputException(null, null, "two of the scenarios are named '" + s.name()
+                            + "' (the same scenario twice, or a copy that kept its name): give each scenario once, each with its own name");
                 }
             }
             if (!s.run().start().equals(first.run().start())) {
@@ -117,7 +118,7 @@ final class CompareCommand implements Callable<Integer> {
     private EnsembleResult resultFor(Scenario sc, boolean fullHorizon, int threads, java.util.concurrent.atomic.AtomicBoolean cancel)
             throws java.io.IOException {
         Path runFolder = Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult reused = RunFolderIO.reuse(runFolder, sc);
+        EnsembleResult reused = RunFolderIO.reuse(runFolder, sc, Version.get());
         if (reused != null) {
             if (!options.quiet) spec.commandLine().getErr().println("compare: reusing " + runFolder);
             return reused;

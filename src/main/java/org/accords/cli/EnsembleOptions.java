@@ -28,11 +28,22 @@ final class EnsembleOptions {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
-    /** --params, then --set overrides, then --reps and --seed, which win. */
-    List<String> overrides() {
+    /** The --params fragment, merged over the scenario before any override. */
+    List<java.nio.file.Path> fragments() {
+        return params == null ? List.of() : List.of(params);
+    }
+
+    /** --params flattened to key=value, then the overrides: for passing everything on to a child process. */
+    List<String> flatOverrides() {
         List<String> all = new ArrayList<>();
         if (params != null) all.addAll(org.accords.scenario.ScenarioLoader.fragmentOverrides(params));
-        all.addAll(sets);
+        all.addAll(overrides());
+        return all;
+    }
+
+    /** --set overrides, then --reps and --seed, which win. */
+    List<String> overrides() {
+        List<String> all = new ArrayList<>(sets);
         if (reps != null) {
             if (reps < 1) throw new BadInputException(null, "--reps", "must be a positive whole number, found " + reps);
             all.add("run.replications=" + reps);

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario sc = Main.loader().load(scenario, options.overrides());
+        Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
         int threads = options.threads();
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
         EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet);

@@ -29,6 +29,8 @@ public final class LogisticHazardModel implements Forecast {
             "usEngagement", "priorRelations");
     /** Ridge penalty on every coefficient but the intercept. */
     public static final double RIDGE = 1.0;
+    /** A faint penalty on the intercept: with no event in the window it stays finite (a tiny hazard) instead of diverging. */
+    static final double INTERCEPT_RIDGE = 1e-3;
 
     private final WorldPlan plan;
     private final double[] beta;
@@ -101,9 +103,10 @@ public final class LogisticHazardModel implements Forecast {
                     for (int b = 0; b < k; b++) hessian.addToEntry(a, b, w * x[a] * x[b]);
                 }
             }
-            for (int a = 1; a < k; a++) {
-                gradient.addToEntry(a, -RIDGE * beta.getEntry(a));
-                hessian.addToEntry(a, a, RIDGE);
+            for (int a = 0; a < k; a++) {
+                double penalty = a == 0 ? INTERCEPT_RIDGE : RIDGE;
+                gradient.addToEntry(a, -penalty * beta.getEntry(a));
+                hessian.addToEntry(a, a, penalty);
             }
             RealVector step = new LUDecomposition(hessian).getSolver().solve(gradient);
             beta = beta.add(step);

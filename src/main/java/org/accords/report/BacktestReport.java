@@ -39,6 +39,18 @@ public final class BacktestReport {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("backtest.txt")))) {
             printTable(r, w);
         }
+        addToRunPage(dir);
+    }
+
+    /** Puts the backtest (chart and table) at the top of the folder's index.html, written by the run report. */
+    static void addToRunPage(Path dir) throws IOException {
+        Path page = dir.resolve("index.html");
+        if (!Files.exists(page)) return;
+        String html = Files.readString(page);
+        String section = "<h2>Backtest</h2>\n" + Html.figure("backtest", "Backtest: P(joined by checkpoint) vs observed")
+                + "<pre>" + Html.esc(Files.readString(dir.resolve("backtest.txt"))) + "</pre>\n"
+                + "<p><a href=\"backtest.csv\">backtest.csv</a> (tidy: section, model, checkpoint, state, measure, value)</p>\n";
+        Files.writeString(page, html.replaceFirst("<h2>Adoption</h2>", java.util.regex.Matcher.quoteReplacement(section) + "<h2>Adoption</h2>"));
     }
 
     static void writeCsv(Backtest.Result r, Path file) throws IOException {

@@ -38,9 +38,13 @@ public final class ResultFolder implements AutoCloseable {
         Path abs = target.toAbsolutePath().normalize();
         checkTarget(abs, force);
         Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
-        return new ResultFolder(abs, temp);
+        try {
+            Files.createDirectories(parent);
+            Path temp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
+            return new ResultFolder(abs, temp);
+        } catch (IOException e) {
+            throw new BadInputException(null, null, "cannot create a result folder in " + parent + " (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Where to write files until {@link #commit()}. */

@@ -40,9 +40,10 @@ public final class RunFolderIO {
 
     /**
      * The result stored in {@code folder} if it was made from exactly this scenario (same
-     * resolved text, so the same seed and replications) and the same roster; otherwise null.
+     * resolved text, so the same seed and replications), the same roster and the same tool
+     * version; otherwise null.
      */
-    public static EnsembleResult reuse(Path folder, Scenario sc) {
+    public static EnsembleResult reuse(Path folder, Scenario sc, String toolVersion) {
         try {
             Path resolved = folder.resolve("scenario.resolved.yaml");
             Path roster = folder.resolve("roster.yaml");
@@ -54,6 +55,7 @@ public final class RunFolderIO {
             if (!Files.readString(resolved).equals(resolvedYaml(sc))) return null;
             if (!Arrays.equals(Files.readAllBytes(roster), Files.readAllBytes(sc.rosterFile()))) return null;
             JsonNode m = new ObjectMapper().readTree(manifest.toFile());
+            if (!m.path("version").asText().equals(toolVersion)) return null; // another version's model may differ
             Aggregate.Data data = new ObjectMapper().readValue(aggregate.toFile(), Aggregate.Data.class);
             return EnsembleResult.restored(sc, m.path("seed").asLong(), m.path("threads").asInt(1),
                     Instant.parse(m.path("started").asText()), Instant.parse(m.path("finished").asText()), data);

@@ -218,7 +218,8 @@ final class ScenarioBinder {
         for (StateSpec s : states) known.add(s.id());
         if (targetNode == null || isNull(targetNode)) {
             target = "all";
-        } else if (targetNode instanceof YamlNode.Sequence) {
+        } else if (targetNode instanceof YamlNode.Sequence seqTarget) {
+            if (seqTarget.items().isEmpty()) throw new BadInputException(targetNode.origin(), key + ".target", "an empty list targets no state");
             targetStates.addAll(stateList(targetNode, key + ".target", known));
             target = String.join(",", targetStates);
         } else {
@@ -251,6 +252,10 @@ final class ScenarioBinder {
             Driver driver = Driver.byKey(e.key());
             WorldVariable variable = e.key().startsWith("world.") ? WorldVariable.byKey(e.key().substring(6)) : null;
             if (driver == null && variable == null) throw new BadInputException(e.keyOrigin(), ek, "unknown effect" + Suggest.hint(e.key(), effectKeys) + "; effects are " + String.join(", ", effectKeys));
+            if (variable == WorldVariable.US_ENGAGEMENT && !target.equals("all")) {
+                throw new BadInputException(e.keyOrigin(), ek, "usEngagement drives the US broker, which acts for all states: use target: all "
+                        + "(for offers to particular states, use a usRewards effect)");
+            }
             effects.add(new Shock.Effect(e.key(), driver, variable, Values.number(e.value(), ek, -10, 10)));
         }
         return new Shock(id, label, start, end, ramp, decay, target, targetStates, all, effects);
@@ -282,7 +287,27 @@ final class ScenarioBinder {
             String note = m.get("note") == null ? "" : Values.text(m.get("note"), "observed.note");
             out.add(new Observation(state, kind, month, note));
         }
+        checkObservedSequence(out, seq);
         return out;
+    }
+
+    /** Per state, in month order: one join first, then freezes and thaws alternating. */
+    private static void checkObservedSequence(List<Observation> observed, YamlNode.Sequence seq) {
+        java.util.Map<String, String> status = new java.util.HashMap<>();
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < observed.size(); i++) order.add(i);
+        order.sort(java.util.Comparator.comparing((Integer i) -> observed.get(i).month()).thenComparing(i -> i));
+        for (int i : order) {
+            Observation o = observed.get(i);
+            String now = status.getOrDefault(o.state(), "candidate");
+            String problem = switch (o.kind()) {
+                case JOIN -> now.equals("candidate") ? null : o.state() + " joins twice";
+                case FREEZE -> now.equals("member") ? null : o.state() + " freezes in " + o.month() + " without being an active member";
+                case THAW -> now.equals("frozen") ? null : o.state() + " thaws in " + o.month() + " without having frozen";
+            };
+            if (problem != null) throw new BadInputException(seq.items().get(i).origin(), "observed", problem);
+            status.put(o.state(), o.kind() == Observation.Kind.FREEZE ? "frozen" : "member");
+        }
     }
 
     // ---- resolved scenario -------------------------------------------------------------------

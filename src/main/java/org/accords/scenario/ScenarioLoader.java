@@ -30,8 +30,21 @@ public final class ScenarioLoader {
 
     /** Loads a preset name or a file path, with {@code key.path=value} overrides. */
     public Scenario load(String nameOrPath, List<String> overrides) {
+        return load(nameOrPath, List.of(), overrides);
+    }
+
+    /**
+     * Loads a scenario, merges parameter fragments over it (as if the scenario extended them
+     * last; errors keep the fragment's file and line), then applies {@code key.path=value} overrides.
+     */
+    public Scenario load(String nameOrPath, List<Path> fragments, List<String> overrides) {
         Path file = locate(nameOrPath);
         YamlNode.Mapping tree = readMerged(file, new ArrayList<>(), null);
+        for (Path fragment : fragments) {
+            YamlNode.Mapping f = reader.readFile(fragment);
+            if (f.entries().containsKey("extends")) throw new BadInputException(f.keyOrigin("extends"), "extends", "a parameter fragment cannot extend another file");
+            tree = merge(tree, f, true);
+        }
         for (String set : overrides) tree = applySet(tree, set);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
@@ -40,8 +53,8 @@ public final class ScenarioLoader {
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
 
     /**
-     * The scalar leaves of a parameter fragment as {@code key.path=value} overrides, so a fitted
-     * calibration can be applied to any scenario; keys are checked when the scenario is bound.
+     * The scalar leaves of a parameter fragment as {@code key.path=value} overrides (for passing a
+     * fitted calibration on to another process); keys are checked when the scenario is bound.
      */
     public static List<String> fragmentOverrides(Path fragment) {
         List<String> out = new ArrayList<>();
@@ -182,7 +195,12 @@ public final class ScenarioLoader {
         // an empty value is YAML null: the key falls back to its default
         YamlNode value = text.isBlank() ? new YamlNode.Scalar(null, Origin.COMMAND_LINE)
                 : relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
-        return (YamlNode.Mapping) setAt(tree, path.split("\\."), 0, value, path);
+        String[] keys = path.split("\\.");
+        if (keys.length > 4 && keys[0].equals("shocks") && keys[2].equals("effects")) {
+            // an effect key may itself hold a dot (world.gazaConflict): the rest of the path is that key
+            keys = new String[] {keys[0], keys[1], keys[2], String.join(".", java.util.Arrays.copyOfRange(keys, 3, keys.length))};
+        }
+        return (YamlNode.Mapping) setAt(tree, keys, 0, value, path);
     }
 
     private static YamlNode setAt(YamlNode node, String[] keys, int i, YamlNode value, String path) {

@@ -107,7 +107,9 @@ public final class YamlReader {
             case VALUE_NULL:
                 return new YamlNode.Scalar(null, here);
             default:
-                return new YamlNode.Scalar(p.getText(), here);
+                // an empty value (`key:`) means "not given": the key takes its default
+                String text = p.getText();
+                return new YamlNode.Scalar(text == null || text.isEmpty() ? null : text, here);
         }
     }
 

@@ -17,7 +17,7 @@ class BacktestCalibrateCommandTest extends CliTestBase {
     void backtestWritesItsFilesAndTable() throws Exception {
         CliFixture.Result r = CliFixture.exec("backtest", "mini", "--until", "2020-12", "--reps", "40");
         assertEquals(0, r.code(), r.err());
-        Path dir = home.resolve("results/backtest-mini");
+        Path dir = home.resolve("results/backtest-mini-until-2020-12");
         for (String f : List.of("backtest.csv", "backtest.png", "backtest.svg", "backtest.txt", "adoption.csv", "index.html")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
@@ -36,7 +36,7 @@ class BacktestCalibrateCommandTest extends CliTestBase {
         assertBad(CliFixture.exec("backtest", "mini", "--until", "2030-01"), "--until");
         assertBad(CliFixture.exec("backtest", "mini", "--until", "2020-13"), "--until");
         assertBad(CliFixture.exec("backtest", "mini", "--until", "soon"), "--until");
-        assertFalse(Files.exists(home.resolve("results/backtest-mini")));
+        assertFalse(Files.exists(home.resolve("results")), "a refused backtest writes nothing");
     }
 
     @Test

@@ -95,7 +95,7 @@ class CompareCommandTest extends CliTestBase {
     void refusesComparisonsThatWouldMislead() {
         assertBad(CliFixture.exec("compare", "quiet"), "at least two");
         assertBad(CliFixture.exec("compare"), "at least two");
-        assertBad(CliFixture.exec("compare", "quiet", "quiet"), "with itself");
+        assertBad(CliFixture.exec("compare", "quiet", "quiet"), "named 'quiet'");
         assertBad(CliFixture.exec("compare", "quiet", "nosuch"), "unknown scenario 'nosuch'");
         assertBad(CliFixture.exec("compare", "quiet", "later"), "different start months");
         assertBad(CliFixture.exec("compare", "quiet", "push", "--baseline", "other"), "--baseline");

@@ -87,6 +87,8 @@ final class RandomScenarios {
             Set<String> keys = new LinkedHashSet<>();
             int effects = 1 + r.nextInt(3);
             while (keys.size() < effects) keys.add(EFFECTS[r.nextInt(EFFECTS.length)]);
+            // usEngagement moves the broker, which acts for all states: only a target-all shock may move it
+            if (!target.equals("all") && keys.remove("world.usEngagement")) keys.add("world.iranAggression");
             List<String> eff = new ArrayList<>();
             for (String key : keys) {
                 double a = -2 + 4 * r.nextDouble();

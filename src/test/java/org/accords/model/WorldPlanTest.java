@@ -27,7 +27,7 @@ class WorldPlanTest {
                 .shock("{id: war, start: 2020-03, end: 2020-04, target: all, effects: {world.gazaConflict: 0.9}}")
                 .shock("{id: talks-fail, start: 2020-05, end: 2020-05, target: 'bloc:X', effects: {world.statehoodPath: -0.5}}")
                 .shock("{id: threat, start: 2020-06, end: 2020-07, ramp: 1, decay: 2, target: [CCC], effects: {iranThreat: 0.4}}")
-                .shock("{id: push, start: 2020-02, duration: 2, target: AAA, effects: {world.usEngagement: 0.3, world.iranAggression: 0.7}}")
+                .shock("{id: push, start: 2020-02, duration: 2, target: AAA, effects: {world.israelThreat: 0.3, world.iranAggression: 0.7}}")
                 .load(dir);
         return new WorldPlan(sc);
     }
@@ -72,10 +72,10 @@ class WorldPlanTest {
         WorldPlan p = plan();
         for (int t = 0; t < 12; t++) {
             boolean on = t == 1 || t == 2;
-            assertEquals(on ? 0.8 : 0.5, p.perceived(WorldVariable.US_ENGAGEMENT, t, 0), EPS);
+            assertEquals(on ? 0.3 : 0.0, p.perceived(WorldVariable.ISRAEL_THREAT, t, 0), EPS);
             assertEquals(on ? 1.0 : 0.5, p.perceived(WorldVariable.IRAN_AGGRESSION, t, 0), EPS); // 0.5 + 0.7 clamped
-            assertEquals(0.5, p.perceived(WorldVariable.US_ENGAGEMENT, t, 1), EPS);
-            assertEquals(0.5, p.global(WorldVariable.US_ENGAGEMENT, t), EPS);
+            assertEquals(0.0, p.perceived(WorldVariable.ISRAEL_THREAT, t, 1), EPS);
+            assertEquals(0.0, p.global(WorldVariable.ISRAEL_THREAT, t), EPS);
         }
     }
 

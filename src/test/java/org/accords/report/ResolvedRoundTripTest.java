@@ -34,6 +34,7 @@ class ResolvedRoundTripTest {
                 .shock("{id: deal, start: 2020-09, target: 'bloc:Y', effects: {world.statehoodPath: 0.5, usRewards: 0.4}}")
                 .shock("{id: old, start: 2020-02, effects: {iranThreat: 1}}")
                 .extra("observed:\n  - {state: AAA, kind: join, month: 2020-08, note: 'announced: \"yes\"'}\n"
+                        + "  - {state: BBB, kind: join, month: 2020-09}\n"
                         + "  - {state: BBB, kind: freeze, month: 2020-11}\n")
                 .write(dir.resolve("presets"), "parent.yaml");
         Path child = dir.resolve("work/child.yaml");

@@ -104,11 +104,11 @@ class LoaderMergeTest {
 
     @Test
     void otherListsAreReplaced() {
-        Path f = child("child.yaml", "extends: base\nobserved:\n  - {state: BBB, kind: freeze, month: 2021-01}\nstates: {include: [AAA, BBB]}\n");
+        Path f = child("child.yaml", "extends: base\nobserved:\n  - {state: BBB, kind: join, month: 2021-01}\nstates: {include: [AAA, BBB]}\n");
         Scenario sc = load(f);
         assertEquals(1, sc.observed().size());
         assertEquals("BBB", sc.observed().get(0).state());
-        assertEquals(Observation.Kind.FREEZE, sc.observed().get(0).kind());
+        assertEquals(Observation.Kind.JOIN, sc.observed().get(0).kind());
         assertEquals(List.of("AAA", "BBB"), sc.states().stream().map(StateSpec::id).toList());
     }
 
