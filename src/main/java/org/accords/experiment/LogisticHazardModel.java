@@ -32,14 +32,12 @@ public final class LogisticHazardModel implements Forecast {
     /** A faint penalty on the intercept: with no event in the window it stays finite (a tiny hazard) instead of diverging. */
     static final double INTERCEPT_RIDGE = 1e-3;
 
-    private final WorldPlan plan;
     private final double[] beta;
     /** [s * months + t] cumulative P(joined by t). */
     private final double[] joinedBy;
     private final int months;
 
     private LogisticHazardModel(WorldPlan plan, double[] beta) {
-        this.plan = plan;
         this.beta = beta;
         this.months = plan.months;
         int n = plan.stateCount;

@@ -70,20 +70,9 @@ public final class AdoptionChart {
         plot.setDataset(1, bands);
         plot.setRenderer(1, bandRenderer);
 
-        XYSeries observed = observedJoins(sc);
-        if (observed.getItemCount() > 0) {
-            XYStepRenderer obsRenderer = new XYStepRenderer();
-            obsRenderer.setSeriesPaint(0, new Color(0xC0, 0x1B, 0x1B));
-            obsRenderer.setSeriesStroke(0, new BasicStroke(2f));
-            obsRenderer.setSeriesShape(0, Charts.dot(11));
-            obsRenderer.setSeriesShapesVisible(0, true);
-            obsRenderer.setDefaultShapesVisible(true);
-            plot.setDataset(2, new XYSeriesCollection(observed));
-            plot.setRenderer(2, obsRenderer);
-            markObservedEvents(plot, sc, 3);
-        }
+        boolean observed = drawObserved(plot, sc, 2);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
-        plot.setFixedLegendItems(legend(main, observed.getItemCount() > 0));
+        plot.setFixedLegendItems(legend(main, observed));
         Charts.stylePlot(plot);
         var combined = Charts.withShockLanes(plot, sc.shocks(), run.start(), run.end());
         combined.setFixedLegendItems(plot.getFixedLegendItems());
@@ -106,15 +95,34 @@ public final class AdoptionChart {
         items.add(new LegendItem("Middle 90% of runs", null, null, null, box, Charts.withAlpha(main, 45)));
         items.add(new LegendItem("Ever joined, mean", null, null, null, line,
                 new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), new Color(0x33, 0x33, 0x33)));
-        if (observed) {
-            LegendItem obs = new LegendItem("Observed active members", null, null, null,
-                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), new Color(0xC0, 0x1B, 0x1B));
-            items.add(obs);
-        }
-        for (java.util.Iterator<?> it = items.iterator(); it.hasNext(); ) {
-            ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
-        }
+        if (observed) items.add(observedLegendItem());
+        Charts.setLabelFont(items);
         return items;
+    }
+
+    static final Color OBSERVED = new Color(0xC0, 0x1B, 0x1B);
+
+    /**
+     * Draws the scenario's observed record, if it has one: the step line of observed active
+     * members as dataset {@code dataset} and the labelled events as dataset {@code dataset + 1}.
+     *
+     * @return whether anything was drawn (so the caller adds {@link #observedLegendItem()})
+     */
+    static boolean drawObserved(XYPlot plot, Scenario sc, int dataset) {
+        XYSeries line = observedJoins(sc);
+        if (line.getItemCount() == 0) return false;
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setSeriesPaint(0, OBSERVED);
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        plot.setDataset(dataset, new XYSeriesCollection(line));
+        plot.setRenderer(dataset, renderer);
+        markObservedEvents(plot, sc, dataset + 1);
+        return true;
+    }
+
+    static LegendItem observedLegendItem() {
+        return new LegendItem("Observed active members", null, null, null,
+                new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), OBSERVED);
     }
 
     /**
@@ -135,7 +143,7 @@ public final class AdoptionChart {
             var label = new org.jfree.chart.annotations.XYTextAnnotation(
                     o.kind() == Observation.Kind.FREEZE ? " " + o.state() + " froze" : o.state() + " ", x, count);
             label.setFont(new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, 15));
-            label.setPaint(new Color(0xC0, 0x1B, 0x1B));
+            label.setPaint(OBSERVED);
             label.setTextAnchor(o.kind() == Observation.Kind.FREEZE ? org.jfree.chart.ui.TextAnchor.TOP_LEFT
                     : org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             plot.addAnnotation(label);
@@ -144,9 +152,8 @@ public final class AdoptionChart {
         points.addSeries(joins);
         points.addSeries(freezes);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        Color red = new Color(0xC0, 0x1B, 0x1B);
-        r.setSeriesPaint(0, red);
-        r.setSeriesPaint(1, red);
+        r.setSeriesPaint(0, OBSERVED);
+        r.setSeriesPaint(1, OBSERVED);
         r.setSeriesShape(0, Charts.dot(12));
         java.awt.Polygon down = new java.awt.Polygon(new int[] {-7, 7, 0}, new int[] {-5, -5, 7}, 3);
         r.setSeriesShape(1, down);

@@ -189,6 +189,13 @@ public final class Charts {
         return false;
     }
 
+    /** The legend font of every chart, for legends built by hand. */
+    public static void setLabelFont(org.jfree.chart.LegendItemCollection items) {
+        for (java.util.Iterator<?> it = items.iterator(); it.hasNext(); ) {
+            ((org.jfree.chart.LegendItem) it.next()).setLabelFont(new Font(FONT, Font.PLAIN, 19));
+        }
+    }
+
     public static Ellipse2D dot(double size) {
         return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
     }

@@ -24,8 +24,6 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -84,33 +82,13 @@ public final class CompareReport {
         plot.setRangeAxis(Charts.countAxis("Active members (of " + results.get(0).states() + " candidates)"));
         plot.setDataset(0, data);
         plot.setRenderer(0, renderer);
-        XYSeriesCollection observed = new XYSeriesCollection();
         for (EnsembleResult r : results) {
-            if (!r.scenario.observed().isEmpty()) {
-                observed.addSeries(AdoptionChart.observedJoins(r.scenario));
+            if (AdoptionChart.drawObserved(plot, r.scenario, 1)) {
+                legend.add(AdoptionChart.observedLegendItem());
                 break;
             }
         }
-        if (observed.getSeriesCount() > 0) {
-            XYStepRenderer obs = new XYStepRenderer();
-            obs.setSeriesPaint(0, new Color(0xC0, 0x1B, 0x1B));
-            obs.setSeriesShape(0, Charts.dot(11));
-            obs.setSeriesShapesVisible(0, true);
-            obs.setSeriesStroke(0, new BasicStroke(2f));
-            plot.setDataset(1, observed);
-            plot.setRenderer(1, obs);
-            for (EnsembleResult r : results) {
-                if (!r.scenario.observed().isEmpty()) {
-                    AdoptionChart.markObservedEvents(plot, r.scenario, 2);
-                    break;
-                }
-            }
-            legend.add(new LegendItem("Observed active members", null, null, null,
-                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), new Color(0xC0, 0x1B, 0x1B)));
-        }
-        for (java.util.Iterator<?> it = legend.iterator(); it.hasNext(); ) {
-            ((LegendItem) it.next()).setLabelFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 19));
-        }
+        Charts.setLabelFont(legend);
         Charts.stylePlot(plot);
         var combined = Charts.withShockLanes(plot, unionOfShocks(results), run.start(), run.end());
         combined.setFixedLegendItems(legend);
