@@ -2,7 +2,6 @@ package org.accords.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * chromium-driver, installed by .ci/run) and checks what a user sees: every image loaded, the
  * scenario titles, the state table. Saves a screenshot to target/compare-page.png.
  */
-class CompareBrowserTest extends CliTestBase {
+class CompareBrowserIT extends CliTestBase {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -34,8 +33,8 @@ class CompareBrowserTest extends CliTestBase {
 
     @Test
     void comparisonPageShowsEveryImageTitleAndTable() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "SKIPPED: no Chromium here (install Debian's chromium and chromium-driver, as .ci/run does)");
+        org.accords.RealComponent.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium (Debian's chromium and chromium-driver, as .ci/run installs)");
         assertEquals(0, CliFixture.exec("compare", "quiet", "push", "--reps", "40", "--quiet").code());
         Path page = home.resolve("results/compare-quiet-push/index.html");
 
