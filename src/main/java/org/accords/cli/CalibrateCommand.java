@@ -65,8 +65,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (budget < 1) throw new BadInputException(null, "--budget", "must be a positive whole number, found " + budget);
         if (reps < 1) throw new BadInputException(null, "--reps", "must be a positive whole number, found " + reps);
         if (seed < 0) throw new BadInputException(null, "--seed", "must be zero or a positive whole number, found " + seed);
-        if (threads != null && threads < 1) throw new BadInputException(null, "--threads", "must be a positive whole number, found " + threads);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = EnsembleOptions.threads(threads, spec.commandLine().getErr());
         ScenarioLoader loader = Main.loader();
         var start = loader.load(scenario);
         if (start.observed().isEmpty()) throw new BadInputException(null, "--scenario", "'" + scenario + "' has no observed record to fit");
@@ -74,17 +73,18 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new BadInputException(null, "--until", cutoff + " lies outside the run " + start.run().start() + " .. " + start.run().end());
         }
         Path target = (out != null ? out : loader.presetDir().resolve("_calibrated.yaml")).toAbsolutePath().normalize();
+        if (target.getParent() == null) throw new BadInputException(null, "--out", target + " is not a file name");
         if (java.nio.file.Files.isDirectory(target)) throw new BadInputException(null, "--out", target + " is a folder; give a file name");
         if (!java.nio.file.Files.isDirectory(target.getParent())) throw new BadInputException(null, "--out", "no folder " + target.getParent());
         if (java.nio.file.Files.exists(target) && !force) {
             throw new BadInputException(null, "--out", target + " exists; add --force to replace it"
                     + (out == null ? " (it holds the committed calibration that every preset extends)" : ""));
         }
+        // a hidden temporary file beside the target, made now: an unwritable target stops before the fitting
+        Path tmp = createTemp(target);
         PrintWriter err = spec.commandLine().getErr();
         boolean show = !quiet;
-        AtomicBoolean cancel = new AtomicBoolean();
-        Thread hook = new Thread(() -> cancel.set(true));
-        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicBoolean cancel = Interruption.newFlag();
         Calibrator.Fit fit;
         try {
             boolean live = ProgressBar.wanted(quiet);
@@ -99,16 +99,16 @@ final class CalibrateCommand implements Callable<Integer> {
                     err.flush();
                 }
             }, cancel);
+            if (cancel.get()) throw new java.util.concurrent.CancellationException();
+            if (ProgressBar.wanted(quiet)) err.println();
+            String command = String.format(Locale.ROOT, "./accords calibrate --until %s --budget %d --reps %d --seed %d", cutoff, budget, reps, seed);
+            writeFragment(tmp, target, fit, command, cutoff, start.run().end());
+            tmp = null;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // exiting
-            }
+            Interruption.done(cancel);
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
-        if (ProgressBar.wanted(quiet)) err.println();
         String command = String.format(Locale.ROOT, "./accords calibrate --until %s --budget %d --reps %d --seed %d", cutoff, budget, reps, seed);
-        writeFragment(target, fit, command, cutoff, start.run().end());
         if (show) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "fitted %d parameters in %d evaluations (%s)%n", Calibrator.SPACE.size(), fit.evaluations(), command);
@@ -125,7 +125,26 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** The fragment: nested YAML of the fitted keys, with the command and scores that produced it. */
-    static void writeFragment(Path target, Calibrator.Fit fit, String command, YearMonth cutoff, YearMonth end) throws IOException {
+    /** The hidden temporary file the fragment is written to before it is moved into place. */
+    static Path createTemp(Path target) {
+        try {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            for (int attempt = 0; ; attempt++) {
+                // createFile, not createTempFile: the fragment keeps the user's umask, not 0600
+                Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Long.toHexString(random.nextLong() >>> 16));
+                try {
+                    return Files.createFile(tmp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (attempt > 20) throw e;
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new BadInputException(null, "--out", "cannot write in " + target.getParent() + " (" + (e instanceof IOException io ? BadInputException.reason(io) : "not supported") + ")");
+        }
+    }
+
+    /** Writes the fragment into {@code tmp} and moves it onto {@code target} in one step. */
+    static void writeFragment(Path tmp, Path target, Calibrator.Fit fit, String command, YearMonth cutoff, YearMonth end) throws IOException {
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
         for (int i = 0; i < Calibrator.SPACE.size(); i++) {
             String key = Calibrator.SPACE.get(i).key();
@@ -153,7 +172,6 @@ final class CalibrateCommand implements Callable<Integer> {
             if (section.contains(".")) y.append("  ").append(section.substring(section.indexOf('.') + 1)).append(":\n");
             for (var e : values.entrySet()) y.append(indent).append("  ").append(e.getKey()).append(": ").append(Num.fmt((Double) e.getValue(), 4)).append('\n');
         }
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".calibrated", ".yaml");
         Files.writeString(tmp, y.toString());
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

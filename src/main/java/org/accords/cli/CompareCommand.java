@@ -118,16 +118,24 @@ final class CompareCommand implements Callable<Integer> {
     private EnsembleResult resultFor(Scenario sc, boolean fullHorizon, int threads, java.util.concurrent.atomic.AtomicBoolean cancel)
             throws java.io.IOException {
         Path runFolder = Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult reused = RunFolderIO.reuse(runFolder, sc, Version.get());
+        PrintWriter err = spec.commandLine().getErr();
+        boolean[] damaged = {false};
+        EnsembleResult reused = RunFolderIO.reuse(runFolder, sc, Version.get(), problem -> {
+            damaged[0] = true;
+            err.println("compare: " + runFolder + "/aggregate.json is inconsistent (" + problem + "); running '" + sc.name() + "' again");
+        });
         if (reused != null) {
-            if (!options.quiet) spec.commandLine().getErr().println("compare: reusing " + runFolder);
+            if (!options.quiet) err.println("compare: reusing " + runFolder);
             return reused;
         }
-        if (fullHorizon && (!Files.exists(runFolder) || force)) {
+        boolean free = !Files.exists(runFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || (force && org.accords.report.ResultFolder.replaceable(runFolder));
+        if (fullHorizon && free && !org.accords.report.ResultFolder.busy(runFolder)) {
             return Jobs.runToFolder(sc, runFolder, true, threads, options.quiet);
         }
-        if (!options.quiet && fullHorizon) {
-            spec.commandLine().getErr().println("compare: " + runFolder + " holds another run of '" + sc.name() + "'; running without replacing it (--force replaces it)");
+        if (!options.quiet && fullHorizon && !damaged[0]) {
+            err.println("compare: " + runFolder + " holds another run of '" + sc.name() + "' (or is in use); running without replacing it"
+                    + (force ? "" : " (--force replaces it)"));
         }
         EnsembleResult r = Jobs.ensemble(sc, threads, options.quiet, cancel);
         if (cancel.get()) throw new java.util.concurrent.CancellationException();

@@ -19,7 +19,7 @@ final class EnsembleOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any scenario key, e.g. --set model.weights.usRewards=2.0 (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--params", paramLabel = "FILE", description = "Apply the scalar keys of a parameter fragment (e.g. a calibration written by `accords calibrate --out FILE`) before any --set.")
+    @Option(names = "--params", paramLabel = "FILE", description = "Merge a scenario fragment over the scenario, as if the scenario extended it last (any keys; no `extends`), before --set, --reps and --seed; e.g. a calibration written by `accords calibrate --out FILE`.")
     java.nio.file.Path params;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
@@ -55,10 +55,31 @@ final class EnsembleOptions {
         return all;
     }
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     int threads() {
-        if (threads == null) return Runtime.getRuntime().availableProcessors();
-        if (threads < 1) throw new BadInputException(null, "--threads", "must be a positive whole number, found " + threads);
-        return threads;
+        return threads(threads, mixee == null ? null : mixee.commandLine().getErr());
+    }
+
+    /** More worker threads than this many per core only cost memory and switching. */
+    static final int THREADS_PER_CORE = 4;
+
+    /** The worker threads to use: all cores by default; more than {@link #THREADS_PER_CORE} per core are capped, with a note. */
+    static int threads(Integer requested, java.io.PrintWriter err) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (requested == null) return cores;
+        if (requested < 1) throw new BadInputException(null, "--threads", "must be a positive whole number, found " + requested);
+        int cap = THREADS_PER_CORE * cores;
+        if (requested > cap) {
+            if (err != null) {
+                err.println("accords: --threads " + requested + " capped at " + cap + " (" + THREADS_PER_CORE + " per core, " + cores
+                        + " cores); results are the same at any thread count");
+                err.flush();
+            }
+            return cap;
+        }
+        return requested;
     }
 
     static {

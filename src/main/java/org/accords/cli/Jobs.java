@@ -3,8 +3,6 @@ package org.accords.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.experiment.Ensemble;
 import org.accords.experiment.EnsembleResult;
@@ -23,34 +21,20 @@ final class Jobs {
 
     /**
      * Runs {@code work} into a temporary sibling of {@code out} and moves it into place when
-     * complete. On Ctrl-C or SIGTERM the work stops, the temporary folder is removed, and the JVM
-     * exits only after that cleanup (the shutdown hook waits for it).
+     * complete. On Ctrl-C or SIGTERM the work stops and the temporary folder is removed; the JVM
+     * exits only after that cleanup (see {@link Interruption}).
      */
     static <T> T intoFolder(Path out, boolean force, FolderWork<T> work) throws IOException {
-        ResultFolder.checkTarget(out.toAbsolutePath().normalize(), force);
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch cleanedUp = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                cleanedUp.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "accords-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ResultFolder.checkTarget(out, force);
+        AtomicBoolean cancel = Interruption.newFlag();
         try (ResultFolder folder = ResultFolder.open(out, force)) {
+            if (cancel.get()) throw new CancellationException();
             T result = work.fill(folder.dir(), cancel);
             if (cancel.get()) throw new CancellationException();
             folder.commit();
             return result;
         } finally {
-            cleanedUp.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting; the hook is running and returns now that cleanup is done
-            }
+            Interruption.done(cancel);
         }
     }
 

@@ -42,7 +42,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Interruption.install(err);
+        int code = execute(args, new PrintWriter(System.out, true), err);
+        Interruption.finished();
         System.exit(code);
     }
 
@@ -53,7 +56,7 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("accords: " + ex.getMessage().replace('\n', ' ') + " (see `accords "
+            err.println("accords: " + BadInputException.clean(ex.getMessage()) + " (see `accords "
                     + commandName(ex.getCommandLine()) + "--help`)");
             return BAD_INPUT;
         });
@@ -63,10 +66,10 @@ public final class Main implements Runnable {
                 return BAD_INPUT;
             }
             if (ex instanceof CancellationException) {
-                err.println("accords: interrupted; no result folder written");
+                Interruption.report(err);
                 return INTERRUPTED;
             }
-            err.println("accords: internal error: " + ex + (debug ? "" : " (rerun with --debug for the stack trace)"));
+            err.println("accords: internal error: " + BadInputException.clean(String.valueOf(ex)) + (debug ? "" : " (rerun with --debug for the stack trace)"));
             if (debug) ex.printStackTrace(err);
             return INTERNAL;
         });

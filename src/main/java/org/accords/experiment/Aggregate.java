@@ -175,7 +175,46 @@ public final class Aggregate implements RunObserver {
         if (!java.util.Arrays.equals(a.joinedByState, checked(d.joinedByState(), a.joinTickHistogram.length))) {
             throw new IllegalArgumentException("aggregate data inconsistent: joinedByState does not sum joinTickHistogram");
         }
+        String problem = a.inconsistency();
+        if (problem != null) throw new IllegalArgumentException("aggregate data inconsistent: " + problem);
         return a;
+    }
+
+    /**
+     * What no ensemble can produce, or null: every month's histograms count each run once, means
+     * match their histograms, per-state counts lie between 0 and the runs and agree with each
+     * other, event counts are not negative. A damaged or edited aggregate.json is not reused.
+     */
+    String inconsistency() {
+        if (runs < 1) return "no runs";
+        for (int t = 0; t < months; t++) {
+            long members = 0, joined = 0, joinedTotal = 0;
+            for (int k = 0; k <= states; k++) {
+                long m = memberHistogram[t * (states + 1) + k], j = joinedHistogram[t * (states + 1) + k];
+                if (m < 0 || j < 0) return "a negative count in month " + t;
+                members += m;
+                joined += j;
+                joinedTotal += k * j;
+            }
+            if (members != runs || joined != runs) return "month " + t + "'s histograms do not count every run once";
+            if (joinedSum[t] != joinedTotal) return "month " + t + "'s joined total does not match its histogram";
+            if (frozenSum[t] < 0 || frozenSum[t] > runs * (long) states) return "month " + t + "'s frozen total is out of range";
+            for (int k = 0; k < COUNTED.length; k++) if (eventCounts[t * COUNTED.length + k] < 0) return "a negative event count";
+        }
+        for (int s = 0; s < states; s++) {
+            long joins = 0;
+            for (int t = 0; t < months; t++) {
+                int i = s * months + t;
+                if (joinTickHistogram[i] < 0) return "a negative join count";
+                joins += joinTickHistogram[i];
+                if (memberByState[i] < 0 || memberByState[i] > runs || frozenByState[i] < 0 || frozenByState[i] > runs
+                        || memberByState[i] + frozenByState[i] > joinedByState[i]) {
+                    return "state " + s + "'s counts in month " + t + " are out of range";
+                }
+            }
+            if (joins != everJoined[s] || everJoined[s] > runs) return "state " + s + "'s joins do not add up";
+        }
+        return null;
     }
 
     private static long[] checked(long[] from, int length) {

@@ -34,6 +34,7 @@ public final class EnsembleResult {
         if (a.months != scenario.run().months() || a.states != scenario.states().size()) {
             throw new IllegalArgumentException("aggregate does not match the scenario's months and states");
         }
+        if (a.runs != scenario.run().replications()) throw new IllegalArgumentException("aggregate holds " + a.runs + " runs, not the scenario's replications");
         return new EnsembleResult(scenario, seed, threads, started, finished, a, List.of());
     }
 

@@ -44,6 +44,14 @@ public final class RunFolderIO {
      * version; otherwise null.
      */
     public static EnsembleResult reuse(Path folder, Scenario sc, String toolVersion) {
+        return reuse(folder, sc, toolVersion, problem -> { });
+    }
+
+    /**
+     * As {@link #reuse(Path, Scenario, String)}; {@code damaged} hears why a folder made from this
+     * very scenario could not be reused (an aggregate.json that no ensemble can produce).
+     */
+    public static EnsembleResult reuse(Path folder, Scenario sc, String toolVersion, java.util.function.Consumer<String> damaged) {
         try {
             Path resolved = folder.resolve("scenario.resolved.yaml");
             Path roster = folder.resolve("roster.yaml");
@@ -56,9 +64,15 @@ public final class RunFolderIO {
             if (!Arrays.equals(Files.readAllBytes(roster), Files.readAllBytes(sc.rosterFile()))) return null;
             JsonNode m = new ObjectMapper().readTree(manifest.toFile());
             if (!m.path("version").asText().equals(toolVersion)) return null; // another version's model may differ
-            Aggregate.Data data = new ObjectMapper().readValue(aggregate.toFile(), Aggregate.Data.class);
-            return EnsembleResult.restored(sc, m.path("seed").asLong(), m.path("threads").asInt(1),
-                    Instant.parse(m.path("started").asText()), Instant.parse(m.path("finished").asText()), data);
+            try {
+                if (Files.size(aggregate) > 512L << 20) throw new IllegalArgumentException("aggregate.json is implausibly large");
+                Aggregate.Data data = new ObjectMapper().readValue(aggregate.toFile(), Aggregate.Data.class);
+                return EnsembleResult.restored(sc, m.path("seed").asLong(), m.path("threads").asInt(1),
+                        Instant.parse(m.path("started").asText()), Instant.parse(m.path("finished").asText()), data);
+            } catch (IOException | RuntimeException e) {
+                damaged.accept(org.accords.scenario.BadInputException.clean(String.valueOf(e.getMessage())));
+                return null;
+            }
         } catch (IOException | RuntimeException unusable) {
             return null; // a damaged or foreign folder is simply not reused
         }

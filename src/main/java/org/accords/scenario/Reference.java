@@ -39,11 +39,11 @@ public final class Reference {
         m.append("| `duration` | - | months at full strength including ramp (instead of `end`) |\n");
         m.append("| `ramp` | 0 | months over which the effect rises linearly to full |\n");
         m.append("| `decay` | 0 | months over which the effect fades linearly after `end` |\n");
-        m.append("| `target` | all | `all`, `bloc:<NAME>` (a bloc of the roster), a state id, or a list of state ids |\n");
+        m.append("| `target` | all | `all`, `bloc:<NAME>` (a bloc of the roster), a state id, or a list of state ids (each once) |\n");
         m.append("| `effects` | required | map of change per target: a driver (");
         StringBuilder keys = new StringBuilder();
         for (Driver d : Driver.values()) keys.append(keys.length() == 0 ? "" : ", ").append('`').append(d.key()).append('`');
-        m.append(keys).append(") or `world.<variable>`, each -10 .. 10 |\n\n");
+        m.append(keys).append(") or `world.<variable>`, each -10 .. 10; or `none` for a shock only marked on charts (`{}` is refused) |\n\n");
         m.append("A driver effect adds to that driver for the targeted states (a `usRewards` effect is an offer, valued by\n");
         m.append("the state's receptiveness, `us.rewardFloor` + (1 - `us.rewardFloor`) x `usAlignment`). A `world.<variable>` effect shifts the variable as the targeted states\n");
         m.append("perceive it (clamped to 0 .. 1); with target `all` it also moves the global value the US broker acts on.\n\n");

@@ -221,6 +221,12 @@ final class ScenarioBinder {
         } else if (targetNode instanceof YamlNode.Sequence seqTarget) {
             if (seqTarget.items().isEmpty()) throw new BadInputException(targetNode.origin(), key + ".target", "an empty list targets no state");
             targetStates.addAll(stateList(targetNode, key + ".target", known));
+            for (int i = 0; i < targetStates.size(); i++) {
+                if (targetStates.indexOf(targetStates.get(i)) != i) {
+                    throw new BadInputException(seqTarget.items().get(i).origin(), key + ".target", targetStates.get(i)
+                            + " is listed twice; list each state once (a shock reaches a state once, it does not add up)");
+                }
+            }
             target = String.join(",", targetStates);
         } else {
             target = Values.text(targetNode, key + ".target").trim();
@@ -242,7 +248,14 @@ final class ScenarioBinder {
         }
 
         YamlNode effectsNode = require(m, "effects", key);
-        if (!(effectsNode instanceof YamlNode.Mapping em)) throw new BadInputException(effectsNode.origin(), key + ".effects", "expected a mapping of driver or world.<variable> to a change, found " + YamlNode.describe(effectsNode));
+        if (effectsNode instanceof YamlNode.Scalar none && none.text().equals("none")) {
+            // a dated event only marked on charts: it moves nothing in the model
+            return new Shock(id, label, start, end, ramp, decay, target, targetStates, all, List.of());
+        }
+        if (!(effectsNode instanceof YamlNode.Mapping em)) throw new BadInputException(effectsNode.origin(), key + ".effects", "expected a mapping of driver or world.<variable> to a change (or none), found " + YamlNode.describe(effectsNode));
+        if (em.entries().isEmpty()) {
+            throw new BadInputException(em.origin(), key + ".effects", "no effects: give at least one change (e.g. {usRewards: 0.5}), effects: none for a shock only marked on charts, or enabled: false to drop it");
+        }
         List<String> effectKeys = new ArrayList<>();
         for (Driver dr : Driver.values()) effectKeys.add(dr.key());
         for (WorldVariable w : WorldVariable.values()) effectKeys.add("world." + w.key());
@@ -352,7 +365,7 @@ final class ScenarioBinder {
             m.put("target", s.targetsAll() || s.target().startsWith("bloc:") ? s.target() : s.targetStates());
             Map<String, Object> eff = new LinkedHashMap<>();
             for (Shock.Effect e : s.effects()) eff.put(e.key(), e.amount());
-            m.put("effects", eff);
+            m.put("effects", eff.isEmpty() ? "none" : eff);
             sh.add(m);
         }
         root.put("shocks", sh);

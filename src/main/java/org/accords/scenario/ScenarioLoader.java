@@ -39,15 +39,38 @@ public final class ScenarioLoader {
      */
     public Scenario load(String nameOrPath, List<Path> fragments, List<String> overrides) {
         Path file = locate(nameOrPath);
-        YamlNode.Mapping tree = readMerged(file, new ArrayList<>(), null);
+        YamlNode.Mapping own = reader.readFile(file);
+        YamlNode.Mapping tree = mergeExtends(file, own, new ArrayList<>(), null);
+        // a file without name: is named after itself, not after the file it extends
+        if (!own.entries().containsKey("name")) tree = without(tree, "name");
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (!fragments.isEmpty() || !overrides.isEmpty()) checkAsWritten(file, tree, defaultName);
         for (Path fragment : fragments) {
             YamlNode.Mapping f = reader.readFile(fragment);
             if (f.entries().containsKey("extends")) throw new BadInputException(f.keyOrigin("extends"), "extends", "a parameter fragment cannot extend another file");
             tree = merge(tree, f, true);
         }
         for (String set : overrides) tree = applySet(tree, set);
-        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
+    }
+
+    /** Files (with size and time) already checked as written, so calibration's many loads check once. */
+    private final java.util.Set<String> checkedAsWritten = new java.util.HashSet<>();
+
+    /**
+     * A file that {@code validate} refuses is refused whatever --reps, --seed, --set or --params
+     * would override: overrides change a valid scenario, they do not mend a broken file.
+     */
+    private void checkAsWritten(Path file, YamlNode.Mapping tree, String defaultName) {
+        String key;
+        try {
+            key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            key = null;
+        }
+        if (key != null && checkedAsWritten.contains(key)) return;
+        new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
+        if (key != null) checkedAsWritten.add(key);
     }
 
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
@@ -92,7 +115,7 @@ public final class ScenarioLoader {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(presetDir)) {
             files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.equals("roster.yaml") && !n.startsWith("_"))
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("roster.yaml") && !n.startsWith("_") && !n.startsWith("."))
                     .map(n -> n.substring(0, n.length() - 5))
                     .sorted()
                     .forEach(names::add);
@@ -104,13 +127,19 @@ public final class ScenarioLoader {
 
     /** @param extendedFrom the {@code extends} key that led here (null for the file named by the user) */
     private YamlNode.Mapping readMerged(Path file, List<Path> chain, Origin extendedFrom) {
-        if (chain.contains(file)) {
-            StringBuilder cycle = new StringBuilder();
-            for (Path p : chain.subList(chain.indexOf(file), chain.size())) cycle.append(p.getFileName()).append(" -> ");
-            cycle.append(file.getFileName());
-            throw new BadInputException(extendedFrom, "extends", "cycle: " + cycle);
-        }
-        YamlNode.Mapping own = reader.readFile(file);
+        if (chain.contains(file)) throw cycle(file, chain, extendedFrom);
+        return mergeExtends(file, reader.readFile(file), chain, extendedFrom);
+    }
+
+    private static BadInputException cycle(Path file, List<Path> chain, Origin extendedFrom) {
+        StringBuilder cycle = new StringBuilder();
+        for (Path p : chain.subList(chain.indexOf(file), chain.size())) cycle.append(p.getFileName()).append(" -> ");
+        cycle.append(file.getFileName());
+        return new BadInputException(extendedFrom, "extends", "cycle: " + cycle);
+    }
+
+    /** {@code own} (the text of {@code file}) merged over everything it extends. */
+    private YamlNode.Mapping mergeExtends(Path file, YamlNode.Mapping own, List<Path> chain, Origin extendedFrom) {
         YamlNode ext = own.get("extends");
         if (ext == null || (ext instanceof YamlNode.Scalar s && s.isNull())) return without(own, "extends");
         if (!(ext instanceof YamlNode.Scalar s)) {
@@ -132,6 +161,8 @@ public final class ScenarioLoader {
             candidates.add(presetDir.resolve(ref + ".yaml"));
         }
         for (Path c : candidates) if (Files.isRegularFile(c)) return c.toAbsolutePath().normalize();
+        // a device, pipe or folder of that name: reading it gives the precise refusal
+        for (Path c : candidates) if (Files.exists(c)) return c.toAbsolutePath().normalize();
         String hint = Suggest.nearest(ref, presetNames());
         throw new BadInputException(origin, "extends", "'" + ref + "' is neither a file next to this one nor a preset"
                 + (hint == null ? "" : " (did you mean '" + hint + "'?)"));

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,21 +44,60 @@ public final class YamlReader {
 
     public YamlNode.Mapping readFile(Path file) {
         String name = file.toString();
-        if (Files.isDirectory(file)) throw new BadInputException(new Origin(name, 0), null, "is a directory, not a scenario file");
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) throw new BadInputException(new Origin(name, 0), null, "file is larger than 4 MiB");
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(new Origin(name, 0), null, "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(new Origin(name, 0), null, "cannot read file (" + e.getClass().getSimpleName() + ")");
-        }
-        YamlNode root = read(new String(bytes, StandardCharsets.UTF_8), name);
+        YamlNode root = read(decode(readBounded(file, "scenario file"), name), name);
         if (!(root instanceof YamlNode.Mapping m)) {
             throw new BadInputException(root.origin(), null, "the file must be a mapping of keys to values, found " + YamlNode.describe(root));
         }
         return m;
+    }
+
+    /**
+     * The bytes of an input file, refused before reading when it is not a regular file (a
+     * directory, /dev/zero, a FIFO would hang or fill memory) or larger than the limit; reads at
+     * most one byte past the limit in case the file grows meanwhile.
+     */
+    public static byte[] readBounded(Path file, String what) {
+        Origin at = new Origin(file.toString(), 0);
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(at, null, "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(at, null, "cannot read file (" + BadInputException.reason(e) + ")");
+        }
+        if (attrs.isDirectory()) throw new BadInputException(at, null, "is a directory, not a " + what);
+        if (!attrs.isRegularFile()) throw new BadInputException(at, null, "is not a regular file (a device, pipe or socket?), not a " + what);
+        if (attrs.size() > MAX_BYTES) throw new BadInputException(at, null, "file is larger than 4 MiB");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) throw new BadInputException(at, null, "file is larger than 4 MiB");
+            return bytes;
+        } catch (IOException e) {
+            throw new BadInputException(at, null, "cannot read file (" + BadInputException.reason(e) + ")");
+        }
+    }
+
+    /** Strict UTF-8: a file in another encoding is refused with the line of its first bad byte. */
+    static String decode(byte[] bytes, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstMalformed(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+            throw new BadInputException(new Origin(source, line), null, "not valid UTF-8 text (byte " + bad
+                    + "); save the file as UTF-8");
+        }
+    }
+
+    private static int firstMalformed(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
     }
 
     /** Parses one YAML document; {@code source} names it in errors. */
@@ -91,6 +135,7 @@ public final class YamlReader {
                     String key = p.currentName();
                     String keyPath = path.isEmpty() ? key : path + "." + key;
                     Origin keyOrigin = origin(p, source);
+                    checkCharacters(key, keyOrigin, path);
                     if (entries.containsKey(key)) {
                         throw new BadInputException(keyOrigin, keyPath, "duplicate key (first at line " + entries.get(key).keyOrigin().line() + ")");
                     }
@@ -109,7 +154,22 @@ public final class YamlReader {
             default:
                 // an empty value (`key:`) means "not given": the key takes its default
                 String text = p.getText();
+                checkCharacters(text, here, path);
                 return new YamlNode.Scalar(text == null || text.isEmpty() ? null : text, here);
+        }
+    }
+
+    /**
+     * Control characters (escapes such as "\\x1b" in quoted YAML) would reach the terminal, the
+     * SVG and the pages: refused, with the code of the first one.
+     */
+    private static void checkCharacters(String text, Origin at, String path) {
+        if (text == null) return;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (BadInputException.unsafe(c)) {
+                throw new BadInputException(at, path, String.format("holds the control character U+%04X; remove it", (int) c));
+            }
         }
     }
 

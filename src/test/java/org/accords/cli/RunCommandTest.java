@@ -35,7 +35,7 @@ class RunCommandTest extends CliTestBase {
         CliFixture.Result r = CliFixture.exec("run", "mini", "--threads", "2");
         assertEquals(0, r.code(), r.err());
         Path out = home.resolve("results/mini");
-        assertEquals(List.of("adoption.csv", "adoption.png", "adoption.svg", "aggregate.json", "drivers.png", "drivers.svg", "events.csv", "index.html",
+        assertEquals(List.of(".accords-result", "adoption.csv", "adoption.png", "adoption.svg", "aggregate.json", "drivers.png", "drivers.svg", "events.csv", "index.html",
                 "manifest.json", "membership.csv", "roster.yaml", "scenario.resolved.yaml", "states.csv", "states.png", "states.svg",
                 "trace.csv"), listing(out));
         assertEquals(List.of("mini"), listing(home.resolve("results")), "no temporary folders left behind");
@@ -103,19 +103,20 @@ class RunCommandTest extends CliTestBase {
     }
 
     @Test
-    void forceReplacesAnExistingFolder() throws Exception {
+    void forceReplacesAnExistingResultFolder() throws Exception {
         Path out = home.resolve("results/mini");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("mine.txt"), "old");
-        CliFixture.Result r = CliFixture.exec("run", "mini", "--threads", "1", "--force", "--reps", "5");
+        assertEquals(0, CliFixture.exec("run", "mini", "--threads", "1", "--reps", "5", "--quiet").code());
+        String before = Files.readString(out.resolve("manifest.json"));
+        CliFixture.Result r = CliFixture.exec("run", "mini", "--threads", "1", "--force", "--reps", "6");
         assertEquals(0, r.code(), r.err());
-        assertFalse(Files.exists(out.resolve("mine.txt")));
         assertTrue(Files.exists(out.resolve("adoption.csv")));
-        assertEquals(List.of("mini"), listing(home.resolve("results")), "no temporary or old folders left behind");
+        assertFalse(Files.readString(out.resolve("manifest.json")).equals(before));
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"replications\" : 6"));
+        assertEquals(List.of("mini"), listing(home.resolve("results")), "no temporary, old or lock files left behind");
     }
 
     /** Every file of a run folder but manifest.json and index.html, which record times and threads. */
-    private static final List<String> IDENTICAL = List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv",
+    private static final List<String> IDENTICAL = List.of(".accords-result", "adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv",
             "scenario.resolved.yaml", "roster.yaml", "aggregate.json", "adoption.png", "adoption.svg", "states.png", "states.svg",
             "drivers.png", "drivers.svg");
 

@@ -73,7 +73,7 @@ class LoaderMergeTest {
         Path g = child("deep/er/grandchild.yaml", "extends: child\nmodel: {maxHazard: 0.9}\n");
         Scenario gc = load(g);
         assertEquals(0.9, gc.model().maxHazard());
-        assertEquals("rel", gc.name());
+        assertEquals("grandchild", gc.name(), "a file without name: is named after itself, not the file it extends (REFERENCE.md)");
         assertEquals(1.5, gc.model().weights().iranThreat());
     }
 
