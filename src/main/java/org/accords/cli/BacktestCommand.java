@@ -65,6 +65,7 @@ final class BacktestCommand implements Callable<Integer> {
         });
         if (!options.quiet) {
             BacktestReport.printTable(result, spec.commandLine().getOut());
+            if (options.params != null) spec.commandLine().getOut().println("parameters: " + options.params.toAbsolutePath().normalize() + " (--params)");
             spec.commandLine().getOut().println("results: " + folder.toAbsolutePath().normalize());
         }
         return Main.OK;

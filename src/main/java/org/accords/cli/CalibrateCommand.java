@@ -119,7 +119,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "  %-40s %s%n", Calibrator.SPACE.get(i).key(), Num.fmt(fit.values().get(i), 4));
             }
             o.println("written: " + target.toAbsolutePath().normalize());
-            o.println("check it with: ./accords backtest --until " + cutoff);
+            // the default target is extended by every preset; any other file must be passed on
+            o.println("check it with: ./accords backtest --until " + cutoff + (out == null ? "" : " --params " + target));
         }
         return Main.OK;
     }

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run several scenarios (reusing results/<name> where its resolved scenario, seed and",
-                "replications match) and write a comparison folder: overlay of adoption curves, difference",
-                "from the baseline, per-state probabilities (biggest movers first), driver attribution,",
+        description = {"Compare scenarios side by side, in one comparison folder.",
+                "Runs each scenario (reusing results/<name> where its resolved scenario, seed and",
+                "replications match) and writes an overlay of adoption curves, the difference from the",
+                "baseline, per-state probabilities (biggest movers first), driver attribution,",
                 "compare.csv and index.html."})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Two or more preset names or scenario files.")

@@ -53,6 +53,7 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Main());
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -74,6 +75,27 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** The command list of --help: each command's first whole sentence, wrapped, never cut mid-sentence. */
+    static String commandList(CommandLine.Help help) {
+        if (help.subcommands().isEmpty()) return "";
+        int width = help.commandSpec().usageMessage().width();
+        int nameWidth = help.subcommands().keySet().stream().mapToInt(String::length).max().orElse(8) + 4;
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - nameWidth, 2, CommandLine.Help.Column.Overflow.WRAP));
+        for (var e : help.subcommands().entrySet()) table.addRowValues(e.getKey(), summary(e.getValue().commandSpec()));
+        return table.toString();
+    }
+
+    /** A command's header if it has one, else the first sentence of its description. */
+    static String summary(CommandLine.Model.CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        if (header.length > 0 && !header[0].isBlank()) return header[0].strip();
+        String text = String.join(" ", spec.usageMessage().description()).replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     private static String commandName(CommandLine cl) {

@@ -20,9 +20,26 @@ final class ProgressBar implements IntConsumer {
         this.enabled = enabled;
     }
 
-    /** Shown when not quiet and attached to a terminal, or when ACCORDS_PROGRESS=1. */
+    /** Shown when not quiet and stderr is a terminal, or when ACCORDS_PROGRESS=1. */
     static boolean wanted(boolean quiet) {
-        return !quiet && (System.console() != null || "1".equals(System.getenv("ACCORDS_PROGRESS")));
+        return !quiet && (stderrIsTerminal() || "1".equals(System.getenv("ACCORDS_PROGRESS")));
+    }
+
+    /**
+     * Whether stderr (not stdin or stdout, which System.console() looks at) is a terminal: on
+     * Linux, where descriptor 2 points; elsewhere System.console() as the best guess.
+     */
+    static boolean stderrIsTerminal() {
+        java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/fd"))) {
+            try {
+                String to = java.nio.file.Files.readSymbolicLink(fd).toString();
+                return to.startsWith("/dev/pts/") || to.startsWith("/dev/tty") || to.equals("/dev/console");
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return System.console() != null;
     }
 
     @Override

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario's Monte Carlo ensemble and write its result folder:",
-                "adoption.csv, membership.csv, states.csv, events.csv, trace.csv, charts (PNG, SVG),",
-                "scenario.resolved.yaml, manifest.json and index.html."})
+        description = {"Run a scenario's Monte Carlo ensemble into a result folder.",
+                "The folder holds adoption.csv, membership.csv, states.csv, events.csv, trace.csv, charts",
+                "(PNG, SVG), scenario.resolved.yaml, manifest.json and index.html."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "baseline",
             description = "A preset name (see `accords list`) or a scenario file. Default: ${DEFAULT-VALUE}.")

@@ -134,8 +134,8 @@ class SafetyTest extends CliTestBase {
     @Test
     void twoProcessesIntoTheSameFolderExactlyOneWins() throws Exception {
         Path out = home.resolve("results/race");
-        Process a = ChildProcess.accords(home, "run", "mini", "--reps", "60000", "--threads", "1", "--quiet", "--out", out.toString());
-        Process b = ChildProcess.accords(home, "run", "mini", "--reps", "60000", "--threads", "1", "--quiet", "--out", out.toString());
+        Process a = ChildProcess.accords(home, "run", "mini", "--reps", "20000", "--threads", "1", "--quiet", "--out", out.toString());
+        Process b = ChildProcess.accords(home, "run", "mini", "--reps", "20000", "--threads", "1", "--quiet", "--out", out.toString());
         int ca = a.waitFor(), cb = b.waitFor();
         String ea = ChildProcess.stderr(a), eb = ChildProcess.stderr(b);
         assertEquals(List.of(0, 2), Stream.of(ca, cb).sorted().toList(), "exit codes " + ca + " " + cb + ": " + ea + eb);

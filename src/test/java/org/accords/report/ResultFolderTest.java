@@ -52,11 +52,21 @@ class ResultFolderTest {
     @Test
     void anExistingFolderNeedsForceAndIsReplacedWhole() throws Exception {
         Path target = dir.resolve("run");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("old.csv"), "old\n");
+        try (ResultFolder f = ResultFolder.open(target, false)) {
+            Files.writeString(f.dir().resolve("old.csv"), "old\n");
+            f.commit();
+        }
+        assertEquals("old.csv\n", Files.readString(target.resolve(ResultFolder.MARKER)), "the marker lists the files written");
         BadInputException e = assertThrows(BadInputException.class, () -> ResultFolder.open(target, false));
         assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("--force"), e.getMessage());
         assertEquals(List.of("run"), names());
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("old.csv"), "mine\n");
+        assertThrows(BadInputException.class, () -> ResultFolder.open(mine, true), "a folder accords did not write is never replaced");
+        assertEquals("mine\n", Files.readString(mine.resolve("old.csv")));
+        Files.delete(mine.resolve("old.csv"));
+        Files.delete(mine);
         try (ResultFolder f = ResultFolder.open(target, true)) {
             Files.writeString(f.dir().resolve("new.csv"), "new\n");
             f.commit();
