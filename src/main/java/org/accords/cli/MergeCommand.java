@@ -43,12 +43,21 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        merge(expand(dirs), out, force, quiet, spec.commandLine().getOut());
+        return Main.OK;
+    }
+
+    /**
+     * Checks the shards are one study, covered exactly once, and writes its result folder to
+     * {@code out} (default: where the unsharded command writes). Returns the folder.
+     */
+    static Path merge(List<Path> shardDirs, Path out, boolean force, boolean quiet, java.io.PrintWriter print) throws IOException {
         List<ShardFolders.Found> shards = new ArrayList<>();
-        for (Path d : expand(dirs)) shards.add(ShardFolders.read(d));
+        for (Path d : shardDirs) shards.add(ShardFolders.read(d));
         ShardFolders.checkOneStudy(shards, Version.get());
         ShardFolders.Manifest m = shards.get(0).manifest();
         Path first = shards.get(0).dir();
-        Path folder = out != null ? out : Main.home().resolve("results").resolve(m.name());
+        Path folder = (out != null ? out : Main.home().resolve("results").resolve(m.name())).toAbsolutePath().normalize();
         switch (m.kind()) {
             case "run" -> {
                 Scenario sc = Main.loader().load(first.resolve("scenario.resolved.yaml").toString());
@@ -57,11 +66,11 @@ final class MergeCommand implements Callable<Integer> {
                     RunReport.write(merged, dir, Version.get());
                     return merged;
                 });
-                if (!quiet) RunCommand.printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
+                if (!quiet) RunCommand.printSummary(r, folder, print);
             }
             default -> throw new BadInputException(null, null, first + ": shards of `" + m.kind() + "` cannot be merged by this version");
         }
-        return Main.OK;
+        return folder;
     }
 
     /** Each argument, or the shard folders directly inside it when it is not a shard itself (hidden folders skipped). */
