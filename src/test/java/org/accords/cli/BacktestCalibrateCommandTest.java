@@ -49,8 +49,8 @@ class BacktestCalibrateCommandTest extends CliTestBase {
         assertEquals(Files.readString(a), Files.readString(b), "the same command gives the same fragment");
         String fragment = Files.readString(a);
         assertTrue(fragment.contains("./accords calibrate --until 2021-06 --budget 24 --reps 20 --seed 3"), fragment);
-        for (var d : org.accords.experiment.Calibrator.SPACE) {
-            assertTrue(fragment.contains(d.key().substring(d.key().lastIndexOf('.') + 1) + ":"), d.key());
+        for (String key : org.accords.experiment.Calibrator.SPACE.keys()) {
+            assertTrue(fragment.contains(key.substring(key.lastIndexOf(".") + 1) + ":"), key);
         }
         // the loss of the fitted values is no worse than at the start (the start point is one candidate)
         String line = r.out().lines().filter(l -> l.startsWith("monthly loss")).findFirst().orElseThrow();
