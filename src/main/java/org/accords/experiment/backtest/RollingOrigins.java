@@ -84,7 +84,14 @@ public final class RollingOrigins {
             int longest = horizons.stream().mapToInt(Integer::intValue).max().getAsInt();
             YearMonth fitted = settings.fittedThrough().apply(origin);
             Sample abmSample = fitted != null && !origin.isBefore(fitted) ? Sample.OUT : Sample.IN;
-            AbmEvents abm = new AbmEvents(settings.abmScenario().at(origin, longest), settings.replications(), settings.seed());
+            Scenario fromOrigin;
+            try {
+                fromOrigin = settings.abmScenario().at(origin, longest);
+            } catch (org.accords.scenario.BadInputException e) {
+                for (int h : horizons) skipped.add(new Skipped(origin, h, "the ABM cannot start from this origin: " + e.getMessage()));
+                continue;
+            }
+            AbmEvents abm = new AbmEvents(fromOrigin, settings.replications(), settings.seed());
             List<EventModel> competitors = List.of(new Persistence(), new PersistenceWithRate(history, start, origin),
                     new LogisticEvents(plan, history, origin));
             for (int h : horizons) {
