@@ -112,7 +112,7 @@ class SafetyTest extends CliTestBase {
         // /proc is a mount point the tool did not write; /proc/x cannot be created
         bad(CliFixture.exec("run", "mini", "--reps", "5", "--out", "/proc", "--force"), "not a result folder");
         bad(CliFixture.exec("run", "mini", "--reps", "5", "--out", "/proc/accords-test-out"));
-        bad(CliFixture.exec("backtest", "mini", "--until", "2020-12", "--reps", "5", "--out", "/"), "root of the file system");
+        bad(CliFixture.exec("backtest", "mini", "--origins", "2020-03", "--horizons", "6", "--reps", "5", "--out", "/"), "root of the file system");
         bad(CliFixture.exec("compare", "mini", home.resolve("scenarios/mini.yaml").toString(), "--out", "/"));
     }
 
