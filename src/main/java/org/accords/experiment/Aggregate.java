@@ -186,7 +186,7 @@ public final class Aggregate implements RunObserver {
      * other, event counts are not negative. A damaged or edited aggregate.json is not reused.
      */
     String inconsistency() {
-        if (runs < 1) return "no runs";
+        if (runs < 0) return "a negative number of runs"; // 0 is a shard with no replications
         for (int t = 0; t < months; t++) {
             long members = 0, joined = 0, joinedTotal = 0;
             for (int k = 0; k <= states; k++) {

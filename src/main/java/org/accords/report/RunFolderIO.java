@@ -67,7 +67,7 @@ public final class RunFolderIO {
             try {
                 if (Files.size(aggregate) > 512L << 20) throw new IllegalArgumentException("aggregate.json is implausibly large");
                 Aggregate.Data data = new ObjectMapper().readValue(aggregate.toFile(), Aggregate.Data.class);
-                if (data.runs() != sc.run().replications()) {
+                if (data.runs() != sc.run().replications() || data.runs() < 1) {
                     throw new IllegalArgumentException("it holds " + data.runs() + " runs, not the scenario's " + sc.run().replications());
                 }
                 return EnsembleResult.restored(sc, m.path("seed").asLong(), m.path("threads").asInt(1),

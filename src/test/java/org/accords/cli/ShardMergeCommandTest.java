@@ -97,7 +97,7 @@ class ShardMergeCommandTest extends CliTestBase {
         assertEquals(0, r.code(), r.err());
         Path dir = home.resolve("results/mini-shard-1-of-3");
         assertTrue(r.out().contains("10 of 30 replications") && r.out().contains("shard: " + dir), r.out());
-        assertEquals(List.of("aggregate.json", "roster.yaml", "scenario.resolved.yaml", "shard.json"), listing(dir),
+        assertEquals(List.of(".accords-result", "aggregate.json", "roster.yaml", "scenario.resolved.yaml", "shard.json"), listing(dir),
                 "no manifest.json: compare must never reuse a part of an ensemble as the whole; trace only in the shard with replication 0");
         assertEquals(List.of("mini-shard-1-of-3"), listing(home.resolve("results")));
         var m = new ObjectMapper().readTree(dir.resolve("shard.json").toFile());
@@ -178,10 +178,15 @@ class ShardMergeCommandTest extends CliTestBase {
         List<String> args = new ArrayList<>(List.of("merge"));
         args.addAll(one);
         args.addAll(List.of("--out", out.toString(), "--force"));
+        // issue 11: --force never replaces a folder accords did not write
+        assertRefused(CliFixture.exec(args.toArray(String[]::new)), "not a result folder written by accords");
+        assertEquals("keep", Files.readString(out.resolve("mine.txt")));
+        Files.delete(out.resolve("mine.txt"));
+        Files.delete(out);
+        assertEquals(0, merge(one, out).code());
         CliFixture.Result r = CliFixture.exec(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("results: " + out.toAbsolutePath().normalize()), r.out());
-        assertFalse(Files.exists(out.resolve("mine.txt")));
     }
 
     @Test
