@@ -73,7 +73,7 @@ public final class HistoryMatching {
                 List<double[]> survivors = new ArrayList<>();
                 for (Point p : all) if (p.nonImplausible(settings.cutoff())) survivors.add(p.x());
                 if (survivors.isEmpty()) break; // everything ruled out: nothing left to refine
-                box = WaveSampler.boundingBox(survivors, settings.margin());
+                box = WaveSampler.boundingBox(survivors, settings.margin(), WaveSampler.FLOOR);
                 xs = sampler.next(all, settings.cutoff(), settings.pointsPerWave(), settings.maxCandidates() * settings.pointsPerWave());
             }
             List<Point> wave = evaluate(simulator, targets, xs, w, all.size(), progress, cancel);

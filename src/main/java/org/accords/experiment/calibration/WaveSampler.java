@@ -19,6 +19,8 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * model itself; the screen never decides which sets enter the ensemble.
  */
 public final class WaveSampler {
+    /** Least widening of the survivors' box on each side, in unit-cube units. */
+    public static final double FLOOR = 0.05;
     private final int dimension;
     private final int neighbours;
     private final double margin;
@@ -59,8 +61,11 @@ public final class WaveSampler {
         }
     }
 
-    /** The bounding box of the points, widened by {@code margin} of its side on each side and clipped to the cube. */
-    public static Box boundingBox(List<double[]> points, double margin) {
+    /**
+     * The bounding box of the points, widened on each side by {@code margin} of its side but at
+     * least {@code floor} (so that a few survivors do not give a degenerate box), clipped to the cube.
+     */
+    public static Box boundingBox(List<double[]> points, double margin, double floor) {
         int dim = points.get(0).length;
         double[] lo = new double[dim];
         double[] hi = new double[dim];
@@ -73,9 +78,9 @@ public final class WaveSampler {
             }
         }
         for (int d = 0; d < dim; d++) {
-            double w = hi[d] - lo[d];
-            lo[d] = Math.max(0, lo[d] - margin * w);
-            hi[d] = Math.min(1, hi[d] + margin * w);
+            double widen = Math.max(floor, margin * (hi[d] - lo[d]));
+            lo[d] = Math.max(0, lo[d] - widen);
+            hi[d] = Math.min(1, hi[d] + widen);
         }
         return new Box(lo, hi);
     }
@@ -115,7 +120,7 @@ public final class WaveSampler {
         for (Point p : evaluated) if (p.nonImplausible(cutoff)) survivors.add(p.x());
         List<double[]> points = new ArrayList<>();
         if (survivors.isEmpty()) return points;
-        Box box = boundingBox(survivors, margin);
+        Box box = boundingBox(survivors, margin, FLOOR);
         for (int c = 0; c < maxCandidates && points.size() < n; c++) {
             double[] x = box.map(sobol.nextVector());
             if (notRuledOut(x, evaluated, cutoff)) points.add(x);

@@ -141,9 +141,12 @@ class HistoryMatchingTest {
         double[] first = s.first(1).get(0);
         assertFalse(first[0] == 0 && first[1] == 0, "the all-zero Sobol point is skipped");
         assertArrayEquals(new double[] {0.5, 0.5}, first, "the next Sobol point is the centre");
-        WaveSampler.Box box = WaveSampler.boundingBox(List.of(new double[] {0.2, 0.5}, new double[] {0.4, 0.95}), 0.5);
+        WaveSampler.Box box = WaveSampler.boundingBox(List.of(new double[] {0.2, 0.5}, new double[] {0.4, 0.95}), 0.5, 0);
         assertArrayEquals(new double[] {0.1, 0.275}, box.lower(), 1e-12);
         assertArrayEquals(new double[] {0.5, 1.0}, box.upper(), 1e-12, "clipped to the cube");
+        WaveSampler.Box one = WaveSampler.boundingBox(List.<double[]>of(new double[] {0.3, 0.5}), 0.5, 0.05);
+        assertArrayEquals(new double[] {0.25, 0.45}, one.lower(), 1e-12, "one survivor: the floor keeps the box open");
+        assertArrayEquals(new double[] {0.35, 0.55}, one.upper(), 1e-12);
         List<Point> evaluated = List.of(pt(0.1, 5), pt(0.2, 5), pt(0.3, 1), pt(0.8, 5), pt(0.9, 5));
         assertFalse(s.notRuledOut(new double[] {0.0, 0}, evaluated, 3), "both nearest (0.1, 0.2) ruled out");
         assertTrue(s.notRuledOut(new double[] {0.22, 0}, evaluated, 3), "nearest two are 0.2 and 0.3; 0.3 survived");
