@@ -45,7 +45,7 @@ final class EnsembleCalibration {
                 c.ensemble, cutoff, c.waves, c.points, reps, c.rule, c.seed, c.scenario.equals("history") ? "" : " --scenario " + c.scenario);
         PrintWriter err = c.spec.commandLine().getErr();
         boolean show = !c.quiet;
-        List<String> keys = Calibrator.SPACE.stream().map(Calibrator.Dimension::key).toList();
+        List<String> keys = Calibrator.SPACE.keys();
         HistoryMatching.Settings settings = new HistoryMatching.Settings(c.waves, c.points, CUTOFF, rule, NEIGHBOURS, MARGIN, CANDIDATES, threads);
         long started = System.nanoTime();
         Object[] outcome = Jobs.intoFolder(page, c.force, (dir, cancel) -> {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.accords.experiment.Calibrator;
+import org.accords.experiment.ParameterSpace;
 import org.accords.experiment.calibration.HistoryMatching;
 import org.accords.experiment.calibration.Implausibility;
 import org.accords.experiment.calibration.ModelSimulator;
@@ -111,8 +113,9 @@ public final class EnsembleReport {
         for (Point p : sets) chosen.add(p.x());
         List<double[]> ruledOut = new ArrayList<>();
         for (Point p : r.points()) if (!p.nonImplausible(r.settings().cutoff())) ruledOut.add(p.x());
-        grid(marginals(chosen, keys), 4, 400, 260, dir.resolve("marginals.png"));
-        grid(pairs(chosen, ruledOut, keys), keys.size(), 130, 130, dir.resolve("pairs.png"));
+        List<String> names = Calibrator.SPACE.dimensions().stream().map(ParameterSpace.Dimension::name).toList();
+        grid(marginals(chosen, names), 4, 400, 260, dir.resolve("marginals.png"));
+        grid(pairs(chosen, ruledOut, names), names.size(), 130, 130, dir.resolve("pairs.png"));
         writeHtml(r, sets, keys, command, target, dir, version);
     }
 
@@ -245,16 +248,20 @@ public final class EnsembleReport {
                     means.length == 0 ? "" : Num.fmt(means[means.length / 2], 2), means.length == 0 ? "" : Num.fmt(means[means.length - 1], 2)));
         }
         h.append("</table>\n");
-        h.append("<h2>Marginal distributions of the sets</h2>\n<p>Each panel spans the parameter's calibration bounds:</p>\n<table><tr><th>parameter</th><th>lower bound</th><th>upper bound</th><th>sets: min</th><th>median</th><th>max</th></tr>\n");
-        for (int d = 0; d < keys.size(); d++) {
+        h.append("<h2>Marginal distributions of the sets</h2>\n<p>The space searched (the calibration space: each coordinate within its bounds; "
+                + "the exit threshold as a gap below the join threshold, the symbolic-join cost as a share of the substantive one, so no set can "
+                + "cross those orders). Each histogram spans its coordinate's bounds.</p>\n"
+                + "<table><tr><th>coordinate</th><th>meaning</th><th>lower bound</th><th>upper bound</th><th>sets: min</th><th>median</th><th>max</th></tr>\n");
+        List<ParameterSpace.Dimension> dims = Calibrator.SPACE.dimensions();
+        for (int d = 0; d < dims.size(); d++) {
             final int dd = d;
-            double[] v = sets.stream().mapToDouble(p -> ModelSimulator.values(p.x()).get(keys.get(dd))).sorted().toArray();
-            var dim = org.accords.experiment.Calibrator.SPACE.get(d);
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n", Html.esc(keys.get(d)),
-                    Num.fmt(dim.lower(), 2), Num.fmt(dim.upper(), 2), v.length == 0 ? "" : Num.fmt(v[0], 3),
+            ParameterSpace.Dimension dim = dims.get(d);
+            double[] v = sets.stream().mapToDouble(p -> dim.lower() + p.x()[dd] * (dim.upper() - dim.lower())).sorted().toArray();
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"l\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
+                    Html.esc(dim.name()), Html.esc(dim.meaning()), Num.fmt(dim.lower(), 2), Num.fmt(dim.upper(), 2), v.length == 0 ? "" : Num.fmt(v[0], 3),
                     v.length == 0 ? "" : Num.fmt(v[v.length / 2], 3), v.length == 0 ? "" : Num.fmt(v[v.length - 1], 3)));
         }
-        h.append("</table>\n<p><img src=\"marginals.png\" alt=\"Histograms of each parameter over the sets\"></p>\n");
+        h.append("</table>\n<p><img src=\"marginals.png\" alt=\"Histograms of each coordinate over the sets\"></p>\n");
         h.append("<h2>Pairwise distributions</h2>\n<p>Below the diagonal: the sets (blue). Above it: the same pairs, with points that were ruled out in grey. "
                 + "Axes span each parameter's bounds.</p>\n<p><img src=\"pairs.png\" alt=\"Scatter matrix of the sets\"></p>\n");
         h.append("<p>Data: <a href=\"sets.csv\">sets.csv</a> (one row per set and key), <a href=\"points.csv\">points.csv</a> (every evaluated point's implausibility per target).</p>\n");

@@ -31,22 +31,25 @@ class EnsembleCommandTest extends CliTestBase {
         assertEquals(Files.readString(a), Files.readString(b), "same command, any thread count: same ensemble");
         ParameterSets sets = ParameterSets.read(a);
         assertTrue(sets.size() >= 1 && sets.size() <= 6, "at most K sets: " + sets.size());
-        assertEquals(Calibrator.SPACE.stream().map(Calibrator.Dimension::key).toList(), sets.keys());
+        assertEquals(Calibrator.SPACE.keys(), sets.keys());
         assertTrue(sets.command().startsWith("./accords calibrate --ensemble 6 --until 2021-06 --waves 2 --points 40 --reps 8 --rule second-max --seed 3"),
                 sets.command());
         for (ParameterSets.Member m : sets.sets()) {
             assertTrue(m.implausibility() <= 3, "every set passed the cutoff: " + m);
-            for (Calibrator.Dimension d : Calibrator.SPACE) {
-                double v = m.values().get(d.key());
-                assertTrue(v >= d.lower() && v <= d.upper(), d.key() + " = " + v + " within its calibration bounds");
+            double[] c = Calibrator.SPACE.coordinatesOf(m.values());
+            for (int i = 0; i < c.length; i++) {
+                var d = Calibrator.SPACE.dimensions().get(i);
+                assertTrue(c[i] >= d.lower() - 1e-3 && c[i] <= d.upper() + 1e-3, d.name() + " = " + c[i] + " within its calibration bounds");
             }
+            assertTrue(m.values().get("model.exitThreshold") < m.values().get("model.joinThreshold"), "the space keeps exit below join");
+            assertTrue(m.values().get("model.symbolicJoinCost") <= m.values().get("model.joinCost"), "a symbolic join never costs more");
         }
         for (String f : List.of("index.html", "marginals.png", "pairs.png", "sets.csv", "points.csv")) {
             assertTrue(Files.exists(home.resolve("ens-a").resolve(f)), f);
         }
         List<String> csv = Files.readAllLines(home.resolve("ens-a/sets.csv"));
         assertEquals("set,wave,implausibility,max_implausibility,key,value", csv.get(0));
-        assertEquals(1 + sets.size() * Calibrator.SPACE.size(), csv.size(), "one row per set and key");
+        assertEquals(1 + sets.size() * Calibrator.SPACE.keys().size(), csv.size(), "one row per set and key");
         assertEquals(80, Files.readAllLines(home.resolve("ens-a/points.csv")).size() - 1, "every evaluated point, both waves");
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.accords.experiment.Calibrator;
+import org.accords.experiment.ParameterSpace;
 import org.accords.experiment.Seeds;
 import org.accords.model.AccordsModel;
 import org.accords.model.WorldPlan;
@@ -13,8 +14,8 @@ import org.accords.scenario.Scenario;
 
 /**
  * The ABM behind {@link HistoryMatching.Simulator}: a point of the unit cube is a parameter set
- * of the calibration space ({@link Calibrator#SPACE}, the one definition of the fitted keys and
- * their bounds), run R times on the history scenario cut at the cutoff, with the same seeds at
+ * of the calibration space ({@link Calibrator#SPACE}, the one definition of the fitted keys, their
+ * bounds and the orders they keep), run R times on the history scenario cut at the cutoff, with the same seeds at
  * every point (common random numbers).
  */
 public final class ModelSimulator implements HistoryMatching.Simulator {
@@ -36,15 +37,20 @@ public final class ModelSimulator implements HistoryMatching.Simulator {
 
     public static int dimension() { return Calibrator.SPACE.size(); }
 
-    /** The parameter values at a point of the unit cube, rounded to 4 decimals as they are written. */
+    /**
+     * The scenario values at a point of the unit cube (one coordinate per dimension of the space,
+     * between its bounds; keys derived as the space defines them), rounded to 4 decimals as they
+     * are written.
+     */
     public static Map<String, Double> values(double[] x) {
-        Map<String, Double> v = new LinkedHashMap<>();
-        List<Calibrator.Dimension> space = Calibrator.SPACE;
-        for (int d = 0; d < space.size(); d++) {
-            Calibrator.Dimension dim = space.get(d);
-            double c = Math.min(1, Math.max(0, x[d]));
-            v.put(dim.key(), Math.round((dim.lower() + c * (dim.upper() - dim.lower())) * 10000) / 10000.0);
+        List<ParameterSpace.Dimension> dims = Calibrator.SPACE.dimensions();
+        double[] c = new double[dims.size()];
+        for (int d = 0; d < c.length; d++) {
+            double u = Math.min(1, Math.max(0, x[d]));
+            c[d] = dims.get(d).lower() + u * (dims.get(d).upper() - dims.get(d).lower());
         }
+        Map<String, Double> v = new LinkedHashMap<>();
+        Calibrator.SPACE.values(c).forEach((k, value) -> v.put(k, Math.round(value * 10000) / 10000.0));
         return v;
     }
 
