@@ -116,6 +116,7 @@ final class SlurmSubmission {
         try {
             String code = Files.isRegularFile(exit) ? Files.readString(exit).strip() : null;
             String how = code == null ? "no exit status (cancelled, timed out, out of memory or never started)" : "exit code " + code;
+            if (code == null && !Files.exists(log)) return "it never started (no exit status, no log): cancelled while pending?";
             return how + (last.isEmpty() ? "" : ", " + last) + " (see " + log + ")";
         } catch (IOException e) {
             return "unreadable exit status (see " + log + ")";

@@ -112,6 +112,7 @@ class SlurmCommandTest extends CliTestBase {
         SlurmSubmission s = new SlurmSubmission(job, 3, 1, new java.io.PrintWriter(new java.io.StringWriter()));
         assertEquals("exit code 2, 'accords: something bad' (see " + job.resolve("logs/shard-1.err") + ")", s.problem(1));
         assertTrue(s.problem(2).startsWith("no exit status (cancelled, timed out, out of memory or never started), 'slurmstepd: error: *** JOB 12 CANCELLED ***'"), s.problem(2));
+        assertEquals("it never started (no exit status, no log): cancelled while pending?", s.problem(0));
         // a complete shard folder is a success whatever the logs say
         assertEquals(0, CliFixture.exec("run", "mini", "--shard", "0/3", "--out", job.resolve("shards/0-of-3").toString(), "--quiet").code());
         assertNull(s.problem(0));

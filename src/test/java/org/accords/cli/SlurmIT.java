@@ -127,7 +127,7 @@ class SlurmIT {
         assertTrue(p.waitFor(4, TimeUnit.MINUTES));
         assertEquals(1, p.exitValue(), out.toString());
         String text = out.toString();
-        assertTrue(text.contains("accords: slurm job " + id + ": 1 of 8 tasks failed (6): task 6: no exit status"), text);
+        assertTrue(text.contains("accords: slurm job " + id + ": 1 of 8 tasks failed (6): task 6: it never started"), text);
         String rerun = "sbatch --wait --array=6 " + job.resolve("job.sbatch") + " && " + job.resolve("merge.sh");
         assertTrue(text.contains("rerun only those: " + rerun + "\n"), text);
         assertTrue(!Files.exists(merged2), "nothing merged from an incomplete study");
