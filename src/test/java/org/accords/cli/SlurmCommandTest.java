@@ -29,7 +29,7 @@ class SlurmCommandTest extends CliTestBase {
                 "--partition", "short", "--time", "00:10:00", "--mem", "1G", "--cpus", "2", "--max-parallel", "3", "--job-dir", job.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("submit with: sbatch " + job.resolve("job.sbatch")), r.out());
-        assertEquals(List.of("README.md", "accords.jar", "input", "job.sbatch", "logs", "merge.sh", "shards"), ShardMergeCommandTest.listing(job));
+        assertEquals(List.of(".accords-result", "README.md", "accords.jar", "input", "job.sbatch", "logs", "merge.sh", "shards"), ShardMergeCommandTest.listing(job));
         assertEquals("not really a jar", Files.readString(job.resolve("accords.jar")), "the jar is copied: a rebuild while the job waits changes nothing");
         String resolved = Files.readString(job.resolve("input/scenario.resolved.yaml"));
         assertTrue(resolved.contains("replications: 40") && resolved.contains("usRewards: 2.0"), "--reps and --set are resolved into the input");
