@@ -75,7 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         Jobs.intoFolder(folder, force, (dir, cancel) -> {
             List<EnsembleResult> results = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) results.add(resultFor(scenarios.get(i), !truncated.contains(i), threads, cancel));
-            CompareReport.write(results, baseIndex, dir, Version.get(), notes);
+            CompareReport.write(results, baseIndex, dir, Version.get(), notes, options.record());
             return results;
         });
         if (!options.quiet) {
@@ -132,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
         boolean free = !Files.exists(runFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 || (force && org.accords.report.ResultFolder.replaceable(runFolder));
         if (fullHorizon && free && !org.accords.report.ResultFolder.busy(runFolder)) {
-            return Jobs.runToFolder(sc, runFolder, true, threads, options.quiet);
+            return Jobs.runToFolder(sc, runFolder, true, threads, options.quiet, options.record(), RunsOption.AUTO);
         }
         if (!options.quiet && fullHorizon && !damaged[0]) {
             err.println("compare: " + runFolder + " holds another run of '" + sc.name() + "' (or is in use); running without replacing it"

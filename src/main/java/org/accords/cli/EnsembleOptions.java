@@ -28,6 +28,11 @@ final class EnsembleOptions {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
+    /** What the command line changed, for the record (manifest, chart subtitles, pages). */
+    org.accords.report.Overrides record() {
+        return new org.accords.report.Overrides(params == null ? null : params.toString(), sets, reps, seed);
+    }
+
     /** The --params fragment, merged over the scenario before any override. */
     List<java.nio.file.Path> fragments() {
         return params == null ? List.of() : List.of(params);

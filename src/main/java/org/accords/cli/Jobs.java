@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.experiment.Ensemble;
 import org.accords.experiment.EnsembleResult;
 import org.accords.experiment.Shard;
+import org.accords.report.Overrides;
 import org.accords.report.ResultFolder;
 import org.accords.report.RunReport;
 import org.accords.report.ShardFolders;
@@ -40,20 +41,26 @@ final class Jobs {
         }
     }
 
-    /** Runs the scenario's ensemble and writes its run folder. */
-    static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet) throws IOException {
+    /** Runs the scenario's ensemble and writes its run folder, with the command-line overrides on record. */
+    static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet, Overrides overrides, RunsOption runs)
+            throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, threads, quiet, cancel);
-            RunReport.write(result, dir, Version.get());
+            if (runs.wanted(result, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
+            RunReport.write(result, dir, Version.get(), overrides);
             return result;
         });
     }
 
-    /** Runs the shard's share of the ensemble and writes its shard folder (for `accords merge`). */
-    static EnsembleResult runShardToFolder(Scenario sc, Shard shard, Path out, boolean force, int threads, boolean quiet) throws IOException {
+    /** Runs the shard's share of the ensemble and writes its shard folder (for `accords merge`), overrides on record. */
+    static EnsembleResult runShardToFolder(Scenario sc, Shard shard, Path out, boolean force, int threads, boolean quiet, Overrides overrides,
+                                           RunsOption runs) throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, shard, threads, quiet, cancel);
+            // the whole study's size decides, so every shard writes its share or none does
+            if (runs.wanted(sc, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
             ShardFolders.writeRun(result, dir, Version.get());
+            ShardFolders.writeOverrides(overrides, dir);
             return result;
         });
     }

@@ -63,7 +63,9 @@ final class MergeCommand implements Callable<Integer> {
                 Scenario sc = Main.loader().load(first.resolve("scenario.resolved.yaml").toString());
                 EnsembleResult r = Jobs.intoFolder(folder, force, (dir, cancel) -> {
                     EnsembleResult merged = ShardFolders.mergeRun(shards, sc);
-                    RunReport.write(merged, dir, Version.get());
+                    List<Path> runs = shards.stream().map(f -> f.dir().resolve(RunReport.RUNS)).toList();
+                    if (runs.stream().allMatch(Files::isRegularFile)) RunReport.mergeRuns(runs, dir.resolve(RunReport.RUNS));
+                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first));
                     return merged;
                 });
                 if (!quiet) RunCommand.printSummary(r, folder, print);

@@ -39,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
                     "`accords merge` joins all N shards into the same folder, byte for byte, as the unsharded run."})
     org.accords.experiment.Shard shard;
 
+    @Option(names = "--runs", paramLabel = "auto|on|off", defaultValue = "auto", converter = RunsOption.Converter.class,
+            description = "runs.csv, one row per replication and state (join, freeze, thaw months): auto writes it up to "
+                    + "2,000,000 rows (replications x states), on always, off never. Default: ${DEFAULT-VALUE}.")
+    RunsOption runs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         int threads = options.threads();
         if (shard != null) {
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));
-            EnsembleResult r = Jobs.runShardToFolder(sc, shard, folder, force, threads, options.quiet);
+            EnsembleResult r = Jobs.runShardToFolder(sc, shard, folder, force, threads, options.quiet, options.record(), runs);
             if (!options.quiet) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s shard %s: %,d of %,d replications, seed %d, %d threads, %.1f s%nshard: %s%n",
                         sc.name(), shard, r.runs(), sc.run().replications(), r.seed, r.threads, r.wallSeconds(), folder.toAbsolutePath().normalize());
@@ -57,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.OK;
         }
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet);
+        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, options.record(), runs);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

@@ -100,6 +100,20 @@ public final class Charts {
         plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
     }
 
+    /** A second subtitle line, smaller: what the command line changed (null: the chart as it is). */
+    public static JFreeChart withNote(JFreeChart chart, String note) {
+        if (note == null || note.isBlank()) return chart;
+        TextTitle t = new TextTitle(note, new Font(FONT, Font.ITALIC, 16));
+        t.setPaint(new Color(0x8a, 0x3b, 0x00));
+        t.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        t.setPadding(new RectangleInsets(0, 14, 8, 10));
+        // just below the first subtitle: subtitles on one edge are drawn in list order
+        int at = 0;
+        for (int i = 0; i < chart.getSubtitleCount(); i++) if (chart.getSubtitle(i) instanceof TextTitle) at = i + 1;
+        chart.addSubtitle(at, t);
+        return chart;
+    }
+
     /** Title, subtitle, legend at the bottom, white background. */
     public static JFreeChart finish(JFreeChart chart, String title, String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);

@@ -42,18 +42,26 @@ public final class CompareReport {
     /** @param results the scenarios in command-line order; {@code baseline} indexes the reference */
     /** @param notes lines shown under the summary table (e.g. scenarios cut to the common window) */
     public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes) throws IOException {
-        Charts.save(overlay(results), dir, "overlay");
-        Charts.save(difference(results, baseline), dir, "difference");
-        Charts.save(StateCharts.probabilities(results), dir, "states");
-        Charts.save(StateCharts.drivers(results), dir, "drivers");
+        write(results, baseline, dir, version, notes, Overrides.NONE);
+    }
+
+    /** As above; overrides (which apply to every scenario) are named under each chart's subtitle, in the table and on the page. */
+    public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes, Overrides overrides)
+            throws IOException {
+        String note = overrides.isEmpty() ? null : "All scenarios changed by " + overrides.shortText(Overrides.CHART_NOTE);
+        Charts.save(Charts.withNote(overlay(results), note), dir, "overlay");
+        Charts.save(Charts.withNote(difference(results, baseline), note), dir, "difference");
+        Charts.save(Charts.withNote(StateCharts.probabilities(results), note), dir, "states");
+        Charts.save(Charts.withNote(StateCharts.drivers(results), note), dir, "drivers");
         writeCsv(results, baseline, dir.resolve("compare.csv"));
         java.io.StringWriter table = new java.io.StringWriter();
         PrintWriter tw = new PrintWriter(table);
         printTable(results, baseline, tw);
+        if (!overrides.isEmpty()) tw.println("note: every scenario was changed on the command line: " + overrides.text());
         for (String n : notes) tw.println("note: " + n);
         tw.flush();
         Files.writeString(dir.resolve("summary.txt"), table.toString(), StandardCharsets.UTF_8);
-        Html.writeComparePage(results, baseline, dir, version, table.toString());
+        Html.writeComparePage(results, baseline, dir, version, table.toString(), overrides);
     }
 
     /** Mean and 90% band of active members per scenario, with the shocks of every scenario marked. */

@@ -43,6 +43,15 @@ public final class Html {
     }
 
     public static void writeRunPage(EnsembleResult r, Path dir, String version) throws IOException {
+        writeRunPage(r, dir, version, Overrides.NONE);
+    }
+
+    /** The line that says what the command line changed, or nothing. */
+    static String overridesLine(Overrides o, String what) {
+        return o.isEmpty() ? "" : "<p class=\"overrides\"><strong>" + what + " changed on the command line:</strong> <code>" + esc(o.text()) + "</code></p>\n";
+    }
+
+    public static void writeRunPage(EnsembleResult r, Path dir, String version, Overrides overrides) throws IOException {
         var sc = r.scenario;
         String title = sc.title().isBlank() ? sc.name() : sc.title();
         StringBuilder h = new StringBuilder(head(title + " · accords-sim"));
@@ -51,6 +60,7 @@ public final class Html {
                 .append(String.format(Locale.ROOT, "%,d", r.runs())).append(" replications · seed ").append(r.seed)
                 .append(" · ").append(sc.run().start()).append(" to ").append(sc.run().end())
                 .append(" · accords-sim ").append(esc(version)).append("</p>\n");
+        h.append(overridesLine(overrides, "Scenario"));
         if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(esc(sc.description().strip())).append("</p>\n");
         h.append("<h2>Adoption</h2>\n").append(figure("adoption", "Adoption curve"));
         h.append("<p>Active members are states that have joined and not frozen ties. The dark band holds the middle 50% of runs, the light band 90%. "
@@ -59,7 +69,8 @@ public final class Html {
         h.append(stateTable(r));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining"));
         h.append("<h2>Files</h2>\n<ul>");
-        for (String f : List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv", "scenario.resolved.yaml", "roster.yaml", "manifest.json")) {
+        for (String f : List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv", "runs.csv", "scenario.resolved.yaml", "roster.yaml", "manifest.json")) {
+            if (!Files.exists(dir.resolve(f))) continue;
             h.append("<li><a href=\"").append(f).append("\">").append(f).append("</a></li>");
         }
         h.append("</ul>\n<h2>Resolved scenario</h2>\n<pre>")
@@ -71,12 +82,18 @@ public final class Html {
 
     /** The comparison page: each scenario's title and description, the four charts, the tables. */
     public static void writeComparePage(List<EnsembleResult> results, int baseline, Path dir, String version, String summary) throws IOException {
+        writeComparePage(results, baseline, dir, version, summary, Overrides.NONE);
+    }
+
+    public static void writeComparePage(List<EnsembleResult> results, int baseline, Path dir, String version, String summary,
+                                        Overrides overrides) throws IOException {
         StringBuilder h = new StringBuilder(head("Comparison · accords-sim"));
         EnsembleResult base = results.get(baseline);
         h.append("<h1>Comparison of ").append(results.size()).append(" scenarios</h1>\n");
         h.append("<p class=\"meta\">").append(base.scenario.run().start()).append(" to ").append(base.scenario.run().end())
                 .append(" · ").append(String.format(Locale.ROOT, "%,d", base.runs())).append(" replications each · baseline <code>")
                 .append(esc(base.scenario.name())).append("</code> · accords-sim ").append(esc(version)).append("</p>\n");
+        h.append(overridesLine(overrides, "Every scenario"));
         h.append("<h2>Scenarios</h2>\n");
         for (int i = 0; i < results.size(); i++) {
             var sc = results.get(i).scenario;

@@ -39,18 +39,24 @@ public final class RunReport {
 
     /** Writes every file into {@code dir} (the temporary folder of a {@link ResultFolder}). */
     public static void write(EnsembleResult r, Path dir, String toolVersion) throws IOException {
+        write(r, dir, toolVersion, Overrides.NONE);
+    }
+
+    /** As {@link #write(EnsembleResult, Path, String)}, with the command-line overrides in the manifest, the charts and the page. */
+    public static void write(EnsembleResult r, Path dir, String toolVersion, Overrides overrides) throws IOException {
         writeAdoption(r, dir.resolve("adoption.csv"));
         writeMembership(r, dir.resolve("membership.csv"));
         writeStates(r, dir.resolve("states.csv"));
         writeEvents(r, dir.resolve("events.csv"));
         writeTrace(r, dir.resolve("trace.csv"));
         writeResolvedScenario(r.scenario, dir);
-        writeManifest(r, dir.resolve("manifest.json"), toolVersion);
+        writeManifest(r, dir.resolve("manifest.json"), toolVersion, overrides);
         RunFolderIO.writeAggregate(r, dir.resolve(RunFolderIO.AGGREGATE));
-        Charts.save(AdoptionChart.create(r), dir, "adoption");
-        Charts.save(StateCharts.probabilities(List.of(r)), dir, "states");
-        Charts.save(StateCharts.drivers(List.of(r)), dir, "drivers");
-        Html.writeRunPage(r, dir, toolVersion);
+        String note = overrides.chartNote();
+        Charts.save(Charts.withNote(AdoptionChart.create(r), note), dir, "adoption");
+        Charts.save(Charts.withNote(StateCharts.probabilities(List.of(r)), note), dir, "states");
+        Charts.save(Charts.withNote(StateCharts.drivers(List.of(r)), note), dir, "drivers");
+        Html.writeRunPage(r, dir, toolVersion, overrides);
     }
 
     static void writeAdoption(EnsembleResult r, Path file) throws IOException {
@@ -121,13 +127,62 @@ public final class RunReport {
         }
     }
 
+    public static final String RUNS = "runs.csv";
+
+    /** Writes runs.csv: one row per replication (of the result's shard) and state, in replication order. */
+    public static void writeRuns(EnsembleResult r, Path dir, int threads, java.util.concurrent.atomic.AtomicBoolean cancel) throws IOException {
+        try (java.io.Writer w = Files.newBufferedWriter(dir.resolve(RUNS), java.nio.charset.StandardCharsets.UTF_8)) {
+            org.accords.experiment.RunOutcomes.write(r, threads, w, cancel);
+        }
+    }
+
+    /**
+     * Merges the runs.csv of shards (each ordered by replication, replications disjoint) into one
+     * ordered by replication: the same bytes the unsharded run writes.
+     */
+    public static void mergeRuns(List<Path> parts, Path out) throws IOException {
+        List<java.io.BufferedReader> readers = new ArrayList<>();
+        try (java.io.Writer w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            String[] head = new String[parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                java.io.BufferedReader br = Files.newBufferedReader(parts.get(i), java.nio.charset.StandardCharsets.UTF_8);
+                readers.add(br);
+                String header = br.readLine();
+                if (!org.accords.experiment.RunOutcomes.HEADER.equals(header)) throw new IOException(parts.get(i) + ": not a runs.csv");
+                head[i] = br.readLine();
+            }
+            w.write(org.accords.experiment.RunOutcomes.HEADER + "\n");
+            while (true) {
+                int best = -1;
+                long bestRep = Long.MAX_VALUE;
+                for (int i = 0; i < head.length; i++) {
+                    if (head[i] == null) continue;
+                    long rep = Long.parseLong(head[i].substring(0, head[i].indexOf(',')));
+                    if (rep < bestRep) {
+                        bestRep = rep;
+                        best = i;
+                    }
+                }
+                if (best < 0) break;
+                String prefix = bestRep + ",";
+                while (head[best] != null && head[best].startsWith(prefix)) {
+                    w.write(head[best]);
+                    w.write('\n');
+                    head[best] = readers.get(best).readLine();
+                }
+            }
+        } finally {
+            for (java.io.BufferedReader br : readers) br.close();
+        }
+    }
+
     /** The merged scenario with every default filled in, and a copy of the roster it read beside it. */
     public static void writeResolvedScenario(Scenario sc, Path dir) throws IOException {
         Files.writeString(dir.resolve("scenario.resolved.yaml"), RunFolderIO.resolvedYaml(sc));
         Files.copy(sc.rosterFile(), dir.resolve("roster.yaml"));
     }
 
-    static void writeManifest(EnsembleResult r, Path file, String toolVersion) throws IOException {
+    static void writeManifest(EnsembleResult r, Path file, String toolVersion, Overrides overrides) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "accords-sim");
         m.put("version", toolVersion);
@@ -144,6 +199,7 @@ public final class RunReport {
         m.put("wallSeconds", r.wallSeconds());
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("overrides", overrides.asMap());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
 }

@@ -62,6 +62,24 @@ public final class ShardFolders {
                 r.started.toString(), r.finished.toString(), r.wallSeconds(), System.getProperty("java.version")));
     }
 
+    static final String OVERRIDES = "overrides.json";
+
+    /** Records the command-line overrides of a shard (when there are any), so the merged folder shows them as the unsharded run does. */
+    public static void writeOverrides(Overrides o, Path dir) throws IOException {
+        if (!o.isEmpty()) new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(OVERRIDES).toFile(), o);
+    }
+
+    /** The overrides a shard folder recorded, or none. */
+    public static Overrides overrides(Path dir) throws IOException {
+        Path f = dir.resolve(OVERRIDES);
+        if (!Files.isRegularFile(f)) return Overrides.NONE;
+        try {
+            return new ObjectMapper().readValue(f.toFile(), Overrides.class);
+        } catch (IOException e) {
+            throw new BadInputException(new org.accords.scenario.Origin(f.toString(), 0), null, "unreadable overrides record (" + BadInputException.reason(e) + ")");
+        }
+    }
+
     static void writeManifest(Path dir, Manifest m) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(MANIFEST).toFile(), m);
     }

@@ -97,7 +97,7 @@ class ShardMergeCommandTest extends CliTestBase {
         assertEquals(0, r.code(), r.err());
         Path dir = home.resolve("results/mini-shard-1-of-3");
         assertTrue(r.out().contains("10 of 30 replications") && r.out().contains("shard: " + dir), r.out());
-        assertEquals(List.of(".accords-result", "aggregate.json", "roster.yaml", "scenario.resolved.yaml", "shard.json"), listing(dir),
+        assertEquals(List.of(".accords-result", "aggregate.json", "roster.yaml", "runs.csv", "scenario.resolved.yaml", "shard.json"), listing(dir),
                 "no manifest.json: compare must never reuse a part of an ensemble as the whole; trace only in the shard with replication 0");
         assertEquals(List.of("mini-shard-1-of-3"), listing(home.resolve("results")));
         var m = new ObjectMapper().readTree(dir.resolve("shard.json").toFile());
