@@ -26,7 +26,7 @@ import org.accords.scenario.BadInputException;
  */
 final class ExperimentJob {
     /** What a finished experiment folder holds, for the caller's summary or analysis. */
-    record Done(Path folder, double[][] unit, double[][] values, int ran, double seconds) {}
+    record Done(Path folder, double[][] unit, double[][] values, double[][] se, int ran, double seconds) {}
 
     private ExperimentJob() {}
 
@@ -78,11 +78,12 @@ final class ExperimentJob {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double[][] values = ExperimentFiles.readOutcomes(dir, outcomeNames, unit.length);
+        ExperimentFiles.Table table = ExperimentFiles.readOutcomes(dir, outcomeNames, unit.length);
+        double[][] values = table.value();
         List<String> charts = ExperimentReport.writeCharts(spec, design, unit, values, dir);
         ExperimentReport.writePage(spec, design, scenarioName, seed, unit.length, values, charts, dir, version);
         ExperimentFiles.complete(dir, ExperimentFiles.manifest(spec, design, scenarioName, seed, unit.length, version, true));
-        return new Done(dir, unit, values, ran, seconds);
+        return new Done(dir, unit, values, table.se(), ran, seconds);
     }
 
     private static boolean isExperimentFolder(Path dir) {

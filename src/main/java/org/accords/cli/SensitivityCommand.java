@@ -133,10 +133,6 @@ final class SensitivityCommand implements Callable<Integer> {
                 s == null ? "" : "Sobol " + s.unit().length + " points", es.replications()));
         for (SensitivityReport.OutcomeResult r : results) {
             b.append(r.outcome().name()).append(": ").append(r.outcome().label()).append('\n');
-            if (r.skipped() != null && r.morris() == null && r.sobol() == null) {
-                b.append("  not analysed: ").append(r.skipped()).append("\n\n");
-                continue;
-            }
             if (r.morris() != null) {
                 b.append("  Morris mu* [95%]:");
                 for (int f : top(names.size(), k -> r.morris()[k].muStar().estimate())) b.append("  ").append(names.get(f)).append(' ').append(ci(r.morris()[f].muStar()));
@@ -149,6 +145,8 @@ final class SensitivityCommand implements Callable<Integer> {
                 }
                 b.append("\n  Monte Carlo noise: ").append(SensitivityReport.noiseText(r.sobolNoise())).append(warn(r.sobolNoise())).append('\n');
             }
+            if (r.skipped() != null) b.append("  not analysed").append(r.morris() != null ? " by Sobol" : r.sobol() != null ? " by Morris" : "")
+                    .append(": ").append(r.skipped()).append('\n');
             b.append('\n');
         }
         return b.toString();

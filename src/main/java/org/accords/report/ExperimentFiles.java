@@ -208,19 +208,27 @@ public final class ExperimentFiles implements PointLoop.Sink, AutoCloseable {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
     }
 
-    /** The outcome values of every point, [point][outcome], NaN where missing (read back for charts and analysis). */
-    public static double[][] readOutcomes(Path dir, List<String> outcomeNames, int points) throws IOException {
+    /** Outcome values and their Monte Carlo standard errors, [point][outcome], NaN where missing. */
+    public record Table(double[][] value, double[][] se) {}
+
+    /** Reads outcomes.csv back (for charts and analysis, after the points have run). */
+    public static Table readOutcomes(Path dir, List<String> outcomeNames, int points) throws IOException {
         double[][] v = new double[points][outcomeNames.size()];
+        double[][] se = new double[points][outcomeNames.size()];
         for (double[] row : v) Arrays.fill(row, Double.NaN);
+        for (double[] row : se) Arrays.fill(row, Double.NaN);
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < outcomeNames.size(); i++) index.put(outcomeNames.get(i), i);
         List<String> lines = Files.readAllLines(dir.resolve(OUTCOMES), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
             Integer o = index.get(f[1]);
-            if (o != null && !f[2].isEmpty()) v[Integer.parseInt(f[0])][o] = Double.parseDouble(f[2]);
+            if (o == null) continue;
+            int p = Integer.parseInt(f[0]);
+            if (!f[2].isEmpty()) v[p][o] = Double.parseDouble(f[2]);
+            if (!f[3].isEmpty()) se[p][o] = Double.parseDouble(f[3]);
         }
-        return v;
+        return new Table(v, se);
     }
 
     /** Marks the manifest complete. */
