@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Agent-based simulation (MASON) of normalization with Israel under the Abraham Accords.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, ValidateCommand.class, BacktestCommand.class, CalibrateCommand.class,
                 ExperimentCommand.class, SensitivityCommand.class,
-                BenchCommand.class, ReferenceCommand.class, MergeCommand.class,
+                BenchCommand.class, ReferenceCommand.class, MergeCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
