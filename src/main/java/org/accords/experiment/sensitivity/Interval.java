@@ -9,12 +9,11 @@ public record Interval(double estimate, double low, double high) {
         return new Interval(estimate, quantile(replicates, tail), quantile(replicates, 1 - tail));
     }
 
-    /** Linear interpolation between order statistics (type 7, the R and NumPy default). */
+    /** Linear interpolation between order statistics (type 7: the R, NumPy and SALib default), by commons-math3. */
     static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) return Double.NaN;
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7)
+                .evaluate(sorted, 100 * q);
     }
 }
