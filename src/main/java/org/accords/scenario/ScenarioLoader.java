@@ -39,19 +39,26 @@ public final class ScenarioLoader {
      */
     public Scenario load(String nameOrPath, List<Path> fragments, List<String> overrides) {
         Path file = locate(nameOrPath);
+        return new ScenarioBinder(presetDir, reader).bind(mergedTree(file, fragments, overrides), defaultName(file));
+    }
+
+    private YamlNode.Mapping mergedTree(Path file, List<Path> fragments, List<String> overrides) {
         YamlNode.Mapping own = reader.readFile(file);
         YamlNode.Mapping tree = mergeExtends(file, own, new ArrayList<>(), null);
         // a file without name: is named after itself, not after the file it extends
         if (!own.entries().containsKey("name")) tree = without(tree, "name");
-        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (!fragments.isEmpty() || !overrides.isEmpty()) checkAsWritten(file, tree, defaultName);
+        if (!fragments.isEmpty() || !overrides.isEmpty()) checkAsWritten(file, tree, defaultName(file));
         for (Path fragment : fragments) {
             YamlNode.Mapping f = reader.readFile(fragment);
             if (f.entries().containsKey("extends")) throw new BadInputException(f.keyOrigin("extends"), "extends", "a parameter fragment cannot extend another file");
             tree = merge(tree, f, true);
         }
         for (String set : overrides) tree = applySet(tree, set);
-        return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
+        return tree;
+    }
+
+    private static String defaultName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     }
 
     /** Files (with size and time) already checked as written, so calibration's many loads check once. */
@@ -84,6 +91,15 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
+
+    /**
+     * Reads a scenario (with fragments and overrides) once, for binding many variants of it
+     * without reading or parsing any file again: the points of an experiment.
+     */
+    public ScenarioTemplate template(String nameOrPath, List<Path> fragments, List<String> overrides) {
+        Path file = locate(nameOrPath);
+        return new ScenarioTemplate(mergedTree(file, fragments, overrides), defaultName(file), new ScenarioBinder(presetDir, reader, true));
+    }
 
     /**
      * The scalar leaves of a parameter fragment as {@code key.path=value} overrides (for passing a
@@ -236,6 +252,11 @@ public final class ScenarioLoader {
         // an empty value is YAML null: the key falls back to its default
         YamlNode value = text.isBlank() ? new YamlNode.Scalar(null, Origin.COMMAND_LINE)
                 : relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
+        return setValue(tree, path, value);
+    }
+
+    /** Puts one value at a key path (as {@link #applySet} does, without parsing the value). */
+    static YamlNode.Mapping setValue(YamlNode.Mapping tree, String path, YamlNode value) {
         String[] keys = path.split("\\.");
         if (keys.length > 4 && keys[0].equals("shocks") && keys[2].equals("effects")) {
             // an effect key may itself hold a dot (world.gazaConflict): the rest of the path is that key
