@@ -11,7 +11,7 @@ import org.accords.scenario.StateSpec;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * Static, self-contained HTML pages: inline CSS, images by relative path, no scripts, fonts or
+ * Static, self-contained HTML pages: inline CSS, images embedded as data URIs ({@link #embedImages}), no scripts, fonts or
  * styles from the network. Every text that comes from a scenario file is escaped.
  */
 public final class Html {
@@ -22,7 +22,7 @@ public final class Html {
             table{border-collapse:collapse;font-size:.9em;margin:.5em 0} th,td{border-bottom:1px solid #e4e4e4;padding:.25em .7em;text-align:right}
             th{background:#f6f6f6} td:first-child,th:first-child,td.l{text-align:left}
             pre{background:#f7f7f7;padding:1em;overflow:auto;font-size:.85em;max-height:40em}
-            .desc{white-space:pre-wrap} .scenario h3{margin-bottom:.2em;font-size:1.05em}
+            .desc{white-space:pre-wrap;max-width:48em;overflow-wrap:anywhere} .scenario h3{margin-bottom:.2em;font-size:1.05em}
             .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.5em;vertical-align:-.1em;border-radius:2px}
             """;
 
@@ -30,6 +30,53 @@ public final class Html {
 
     public static String esc(String s) {
         return StringEscapeUtils.escapeHtml4(s == null ? "" : s);
+    }
+
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]']");
+
+    /** A description as HTML: escaped, with its web addresses as links. */
+    public static String desc(String text) {
+        String t = text == null ? "" : text.strip();
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = URL.matcher(t);
+        int at = 0;
+        while (m.find()) {
+            out.append(esc(t.substring(at, m.start())));
+            String url = esc(m.group());
+            out.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
+            at = m.end();
+        }
+        return out.append(esc(t.substring(at))).toString();
+    }
+
+    private static final java.util.regex.Pattern IMG = java.util.regex.Pattern.compile("<img src=\"([A-Za-z0-9_.-]+\\.png)\"");
+
+    /**
+     * Makes every page in {@code dir} self-contained: each {@code <img src="x.png">} of a PNG in
+     * the same folder becomes a data URI, so the page can be mailed or attached alone.
+     */
+    public static void embedImages(Path dir) throws IOException {
+        List<Path> pages;
+        try (var s = Files.list(dir)) {
+            pages = s.filter(p -> p.getFileName().toString().endsWith(".html") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path page : pages) {
+            String html = Files.readString(page, StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = IMG.matcher(html);
+            StringBuilder out = new StringBuilder();
+            boolean changed = false;
+            while (m.find()) {
+                Path png = dir.resolve(m.group(1));
+                String replacement = m.group();
+                if (Files.isRegularFile(png)) {
+                    replacement = "<img src=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(png)) + "\"";
+                    changed = true;
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            if (changed) Files.writeString(page, out.toString(), StandardCharsets.UTF_8);
+        }
     }
 
     static String head(String title) {
@@ -61,7 +108,7 @@ public final class Html {
                 .append(" · ").append(sc.run().start()).append(" to ").append(sc.run().end())
                 .append(" · accords-sim ").append(esc(version)).append("</p>\n");
         h.append(overridesLine(overrides, "Scenario"));
-        if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(esc(sc.description().strip())).append("</p>\n");
+        if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(desc(sc.description())).append("</p>\n");
         h.append("<h2>Adoption</h2>\n").append(figure("adoption", "Adoption curve"));
         h.append("<p>Active members are states that have joined and not frozen ties. The dark band holds the middle 50% of runs, the light band 90%. "
                 + "The bars above the curve are the scenario's shocks; the red line is the observed record where the scenario has one.</p>\n");
@@ -100,7 +147,7 @@ public final class Html {
             String color = String.format(Locale.ROOT, "#%06x", Charts.color(i).getRGB() & 0xFFFFFF);
             h.append("<div class=\"scenario\"><h3><span class=\"swatch\" style=\"background:").append(color).append("\"></span>")
                     .append(esc(sc.title().isBlank() ? sc.name() : sc.title())).append(" <code>").append(esc(sc.name())).append("</code></h3>\n");
-            if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(esc(sc.description().strip())).append("</p>");
+            if (!sc.description().isBlank()) h.append("<p class=\"desc\">").append(desc(sc.description())).append("</p>");
             h.append("</div>\n");
         }
         h.append("<h2>Summary</h2>\n<pre>").append(esc(summary)).append("</pre>\n");
