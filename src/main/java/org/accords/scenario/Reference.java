@@ -25,6 +25,7 @@ public final class Reference {
         m.append("## `states`\n\n");
         m.append("| key | default | meaning |\n|---|---|---|\n");
         m.append("| `roster` | roster.yaml | the roster file (see `roster.yaml`: every value with its source and rule) |\n");
+        m.append("| `add` | none | list of new states in roster form (`id`, `name`, `blocs`, ... each value with a source and rule, or an assumption), appended to the roster for this scenario |\n");
         m.append("| `include` | all | list of state ids to keep |\n");
         m.append("| `exclude` | none | list of state ids to drop |\n");
         m.append("| `overrides` | none | `{ISO3: {attribute: value}}`; attributes: ")

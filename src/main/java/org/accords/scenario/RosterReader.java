@@ -44,7 +44,8 @@ public final class RosterReader {
         return states;
     }
 
-    private StateSpec readState(YamlNode.Mapping m) {
+    /** One state in roster form (also a scenario's {@code states.add} entries): same keys, same sourcing rules. */
+    StateSpec readState(YamlNode.Mapping m) {
         YamlNode idNode = m.get("id");
         if (idNode == null) throw new BadInputException(m.origin(), "states.id", "missing (required)");
         String id = Values.text(idNode, "states.id");

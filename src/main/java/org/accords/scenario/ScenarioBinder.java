@@ -13,7 +13,9 @@ import java.util.TreeSet;
 /** Binds a merged scenario tree to a validated {@link Scenario}; every check names file, line and key. */
 final class ScenarioBinder {
     static final List<String> TOP_KEYS = List.of("name", "title", "description", "run", "model", "us", "world", "states", "shocks", "observed");
-    static final List<String> STATES_KEYS = List.of("roster", "include", "exclude", "overrides");
+    static final List<String> STATES_KEYS = List.of("roster", "add", "include", "exclude", "overrides");
+    /** Said by every "unknown state id" error. */
+    static final String HOW_TO_ADD = "; a state not in the roster is added by file with states: {add: [...]} (README: Adding a state or an event)";
     static final List<String> SHOCK_KEYS = List.of("id", "label", "enabled", "start", "end", "duration", "ramp", "decay", "target", "effects");
     static final List<String> OBSERVED_KEYS = List.of("state", "kind", "month", "note");
 
@@ -76,16 +78,28 @@ final class ScenarioBinder {
             throw new BadInputException(statesNode.origin(), "states", "expected a mapping, found " + YamlNode.describe(statesNode));
         }
         if (statesSection != null) checkKeys(statesSection, "states", STATES_KEYS);
-        List<StateSpec> states = selectStates(statesSection, roster);
+        List<StateSpec> listed = roster;
+        YamlNode addNode = statesSection == null ? null : statesSection.get("add");
+        if (addNode != null && !isNull(addNode)) listed = withAdded(roster, addNode);
+        List<StateSpec> states = selectStates(statesSection, listed);
 
         List<Shock> shocks = bindShocks(tree.get("shocks"), run, states);
-        List<Observation> observed = bindObserved(tree.get("observed"), roster);
+        List<Observation> observed = bindObserved(tree.get("observed"), listed);
 
         String name = (String) v.get("name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
             throw new BadInputException(originOf(tree, "name"), "name", "must be letters, digits, '-', '_' or '.', found '" + name + "'");
         }
-        Map<String, Object> resolved = resolvedTree(v, statesSection, states, roster, shocks, observed);
+        Map<String, Object> resolved = resolvedTree(v, statesSection, states, listed, shocks, observed);
+        if (listed != roster) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> st = (Map<String, Object>) resolved.get("states");
+            Map<String, Object> withAdd = new LinkedHashMap<>();
+            withAdd.put("roster", st.remove("roster"));
+            withAdd.put("add", plain(addNode));
+            withAdd.putAll(st);
+            resolved.put("states", withAdd);
+        }
         return new Scenario(name, (String) v.get("title"), (String) v.get("description"), run, model, us, world,
                 states, shocks, observed, rosterFile, resolved);
     }
@@ -120,6 +134,44 @@ final class ScenarioBinder {
         return base.resolve(rosterName).toAbsolutePath().normalize();
     }
 
+    /**
+     * The roster and the states a scenario adds by file ({@code states: {add: [...]}}): each in
+     * roster form, read by the roster reader, so the same keys and sourcing rules apply.
+     */
+    private List<StateSpec> withAdded(List<StateSpec> roster, YamlNode addNode) {
+        if (!(addNode instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+            throw new BadInputException(addNode.origin(), "states.add", "expected a list of states in roster form (id, name, blocs, ... each with a source), found "
+                    + YamlNode.describe(addNode));
+        }
+        List<StateSpec> all = new ArrayList<>(roster);
+        Set<String> ids = new LinkedHashSet<>();
+        for (StateSpec s : roster) ids.add(s.id());
+        RosterReader rr = new RosterReader(reader);
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Mapping m)) throw new BadInputException(item.origin(), "states.add", "each state must be a mapping, found " + YamlNode.describe(item));
+            StateSpec s = rr.readState(m);
+            if (!ids.add(s.id())) {
+                throw new BadInputException(m.get("id").origin(), "states.add." + s.id(), "is already in the roster"
+                        + (roster.stream().anyMatch(r -> r.id().equals(s.id())) ? "; change its attributes with states.overrides" : " (added twice)"));
+            }
+            all.add(s);
+        }
+        return all;
+    }
+
+    /** A YAML tree as plain lists, maps and text, for the resolved scenario. */
+    private static Object plain(YamlNode n) {
+        if (n instanceof YamlNode.Scalar s) return s.isNull() ? null : s.text();
+        if (n instanceof YamlNode.Sequence q) {
+            List<Object> out = new ArrayList<>();
+            for (YamlNode x : q.items()) out.add(plain(x));
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : ((YamlNode.Mapping) n).entries().values()) out.put(e.key(), plain(e.value()));
+        return out;
+    }
+
     private List<StateSpec> selectStates(YamlNode.Mapping section, List<StateSpec> roster) {
         Map<String, StateSpec> byId = new LinkedHashMap<>();
         for (StateSpec s : roster) byId.put(s.id(), s);
@@ -137,7 +189,7 @@ final class ScenarioBinder {
                 if (!(overrides instanceof YamlNode.Mapping om)) throw new BadInputException(overrides.origin(), "states.overrides", "expected a mapping of state ids, found " + YamlNode.describe(overrides));
                 for (YamlNode.Entry e : om.entries().values()) {
                     String key = "states.overrides." + e.key();
-                    if (!byId.containsKey(e.key())) throw new BadInputException(e.keyOrigin(), key, "unknown state id" + Suggest.hint(e.key(), byId.keySet()));
+                    if (!byId.containsKey(e.key())) throw new BadInputException(e.keyOrigin(), key, "unknown state id" + Suggest.hint(e.key(), byId.keySet()) + HOW_TO_ADD);
                     if (!(e.value() instanceof YamlNode.Mapping attrs)) throw new BadInputException(e.value().origin(), key, "expected a mapping of attributes, found " + YamlNode.describe(e.value()));
                     checkKeys(attrs, key, StateSpec.NUMERIC_ATTRIBUTES);
                     StateSpec s = byId.get(e.key());
@@ -161,7 +213,7 @@ final class ScenarioBinder {
         List<String> ids = new ArrayList<>();
         for (YamlNode item : seq.items()) {
             String id = Values.text(item, key);
-            if (!known.contains(id)) throw new BadInputException(item.origin(), key, "unknown state id '" + id + "'" + Suggest.hint(id, known));
+            if (!known.contains(id)) throw new BadInputException(item.origin(), key, "unknown state id '" + id + "'" + Suggest.hint(id, known) + HOW_TO_ADD);
             ids.add(id);
         }
         return ids;
@@ -253,7 +305,7 @@ final class ScenarioBinder {
             }
             if (!blocs.contains(bloc)) throw new BadInputException(targetNode.origin(), key + ".target", "unknown bloc '" + bloc + "'" + Suggest.hint(bloc, blocs) + "; blocs: " + String.join(", ", blocs));
         } else if (targetStates.isEmpty()) {
-            if (!known.contains(target)) throw new BadInputException(targetNode.origin(), key + ".target", "expected all, bloc:<NAME> or a list of state ids; unknown state id '" + target + "'" + Suggest.hint(target, known));
+            if (!known.contains(target)) throw new BadInputException(targetNode.origin(), key + ".target", "expected all, bloc:<NAME> or a list of state ids; unknown state id '" + target + "'" + Suggest.hint(target, known) + HOW_TO_ADD);
             targetStates.add(target);
         }
 
@@ -302,7 +354,7 @@ final class ScenarioBinder {
             if (!(item instanceof YamlNode.Mapping m)) throw new BadInputException(item.origin(), "observed", "each observed event must be a mapping, found " + YamlNode.describe(item));
             checkKeys(m, "observed", OBSERVED_KEYS);
             String state = Values.text(require(m, "state", "observed"), "observed.state");
-            if (!known.contains(state)) throw new BadInputException(m.get("state").origin(), "observed.state", "unknown state id '" + state + "'" + Suggest.hint(state, known));
+            if (!known.contains(state)) throw new BadInputException(m.get("state").origin(), "observed.state", "unknown state id '" + state + "'" + Suggest.hint(state, known) + HOW_TO_ADD);
             String kindText = Values.text(require(m, "kind", "observed"), "observed.kind");
             Observation.Kind kind = Observation.Kind.byKey(kindText);
             if (kind == null) throw new BadInputException(m.get("kind").origin(), "observed.kind", "expected join, freeze or thaw, found '" + kindText + "'");
