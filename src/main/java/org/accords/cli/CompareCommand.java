@@ -63,6 +63,7 @@ final class CompareCommand implements Callable<Integer> {
                 truncated.add(i);
             }
         }
+        rosterNote(scenarios).ifPresent(notes::add);
         if (!options.quiet) notes.forEach(n -> spec.commandLine().getErr().println("compare: " + n));
         int base = 0;
         if (baseline != null) {
@@ -88,12 +89,11 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * Same start month and roster, and no scenario twice: otherwise the comparison would mislead.
+     * Same start month, and no scenario twice: otherwise the comparison would mislead (rosters may differ: see rosterNote).
      * Different end months are fine: the comparison uses the common window.
      */
     static void checkComparable(List<Scenario> scenarios) {
         Scenario first = scenarios.get(0);
-        List<String> ids = first.states().stream().map(StateSpec::id).toList();
         for (int i = 1; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             for (int j = 0; j < i; j++) {
@@ -106,10 +106,28 @@ final class CompareCommand implements Callable<Integer> {
                 throw new BadInputException(null, null, "different start months: '" + first.name() + "' starts " + first.run().start()
                         + " but '" + s.name() + "' starts " + s.run().start() + "; months would not line up");
             }
-            if (!s.states().stream().map(StateSpec::id).toList().equals(ids)) {
-                throw new BadInputException(null, null, "different rosters: '" + first.name() + "' and '" + s.name() + "' do not simulate the same states");
-            }
+
         }
+    }
+
+    /**
+     * Scenarios may simulate different rosters (one adds a state by file): the comparison then
+     * shows the union of states, "not simulated" where a scenario lacks one, and takes
+     * differences over the states all of them simulate. Says so.
+     */
+    static java.util.Optional<String> rosterNote(List<Scenario> scenarios) {
+        java.util.Set<String> union = new java.util.LinkedHashSet<>(), common = null;
+        for (Scenario s : scenarios) {
+            List<String> ids = s.states().stream().map(StateSpec::id).toList();
+            union.addAll(ids);
+            if (common == null) common = new java.util.LinkedHashSet<>(ids);
+            else common.retainAll(ids);
+        }
+        if (common.size() == union.size()) return java.util.Optional.empty();
+        java.util.Set<String> only = new java.util.LinkedHashSet<>(union);
+        only.removeAll(common);
+        return java.util.Optional.of("the scenarios simulate different rosters: " + String.join(", ", only)
+                + " not in every scenario (shown as not simulated); differences are over the " + common.size() + " states all simulate, without an interval");
     }
 
     /**

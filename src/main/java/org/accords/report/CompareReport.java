@@ -117,7 +117,7 @@ public final class CompareReport {
             EnsembleResult r = results.get(i);
             YIntervalSeries s = new YIntervalSeries(r.scenario.name() + " − " + base.scenario.name());
             for (int t = 0; t < r.months(); t++) {
-                double[] d = meanDifference(r, base, t);
+                double[] d = difference(r, base, t);
                 s.add(Charts.x(run.monthOf(t)), d[0], d[1], d[2]);
             }
             data.addSeries(s);
@@ -141,7 +141,25 @@ public final class CompareReport {
         var combined = Charts.withShockLanes(plot, unionOfShocks(results), run.start(), run.end());
         combined.setFixedLegendItems(plot.getLegendItems());
         return Charts.finish(new JFreeChart(combined), "Difference from " + base.scenario.name(),
-                "Mean difference in states ever joined; band: 95% interval of the mean difference (normal approximation, runs treated as independent)");
+                StateCharts.sameRoster(results)
+                        ? "Mean difference in states ever joined; band: 95% interval of the mean difference (normal approximation, runs treated as independent)"
+                        : "Mean difference in states ever joined, over the states both scenarios simulate (rosters differ: no interval)");
+    }
+
+    /**
+     * {mean, low, high} of the difference in states ever joined at month t. When the two
+     * scenarios simulate different rosters, the difference is taken over the states both
+     * simulate, and there is no interval (low = high = mean): the aggregate holds the spread of
+     * the whole roster's count only.
+     */
+    public static double[] difference(EnsembleResult r, EnsembleResult base, int t) {
+        if (StateCharts.sameRoster(List.of(r, base))) return meanDifference(r, base, t);
+        double d = 0;
+        for (int b = 0; b < base.states(); b++) {
+            int s = r.scenario.indexOf(base.scenario.states().get(b).id());
+            if (s >= 0) d += r.pJoinedBy(s, t) - base.pJoinedBy(b, t);
+        }
+        return new double[] {d, d, d};
     }
 
     /** {mean, low, high} of the difference in mean ever-joined at month t. */
@@ -168,14 +186,14 @@ public final class CompareReport {
                 int last = r.months() - 1;
                 csv.row(name, "summary", "", "joined_mean_end", Num.fmt(r.joinedMean(last)));
                 csv.row(name, "summary", "", "members_mean_end", Num.fmt(r.membersMean(last)));
-                csv.row(name, "summary", "", "joined_diff_end", Num.fmt(r.joinedMean(last) - base.joinedMean(last)));
+                csv.row(name, "summary", "", "joined_diff_end", Num.fmt(difference(r, base, last)[0]));
                 for (int t = 0; t < r.months(); t++) {
                     String m = run.monthOf(t).toString();
                     csv.row(name, "month", m, "members_mean", Num.fmt(r.membersMean(t)));
                     csv.row(name, "month", m, "members_p5", r.membersPercentile(t, 5));
                     csv.row(name, "month", m, "members_p95", r.membersPercentile(t, 95));
                     csv.row(name, "month", m, "joined_mean", Num.fmt(r.joinedMean(t)));
-                    double[] d = meanDifference(r, base, t);
+                    double[] d = difference(r, base, t);
                     csv.row(name, "month", m, "joined_diff_mean", Num.fmt(d[0]));
                     csv.row(name, "month", m, "joined_diff_lo95", Num.fmt(d[1]));
                     csv.row(name, "month", m, "joined_diff_hi95", Num.fmt(d[2]));
@@ -188,6 +206,9 @@ public final class CompareReport {
                     for (Driver d : Driver.values()) csv.row(name, "state", id, "contrib_" + d.key(), Num.fmt(r.meanContribution(s, d.ordinal())));
                     csv.row(name, "state", id, "contrib_cost", Num.fmt(r.meanContribution(s, StateAgent.COST)));
                 }
+                for (String id : StateCharts.unionOrder(results)) {
+                    if (r.scenario.indexOf(id) < 0) csv.row(name, "state", id, "not_simulated", 1);
+                }
             }
         }
     }
@@ -198,9 +219,11 @@ public final class CompareReport {
         out.printf(Locale.ROOT, "%-26s %13s %13s %20s%n", "scenario", "joined (mean)", "members", "vs " + base.scenario.name());
         for (int i = 0; i < results.size(); i++) {
             EnsembleResult r = results.get(i);
-            double[] d = meanDifference(r, base, last);
+            double[] d = difference(r, base, last);
+            boolean same = StateCharts.sameRoster(List.of(r, base));
             String diff = i == baseline ? "(baseline)"
-                    : String.format(Locale.ROOT, "%s [%s, %s]", signed(d[0]), signed(d[1]), signed(d[2]));
+                    : same ? String.format(Locale.ROOT, "%s [%s, %s]", signed(d[0]), signed(d[1]), signed(d[2]))
+                    : signed(d[0]) + " (common states)";
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
         }
         out.printf(Locale.ROOT, "(at %s; %,d replications each; [95%% interval of the mean difference])%n", base.scenario.run().end(), base.runs());

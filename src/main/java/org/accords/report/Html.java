@@ -166,11 +166,14 @@ public final class Html {
         StringBuilder h = new StringBuilder("<table id=\"states\"><tr><th>State</th><th>Name</th>");
         for (EnsembleResult r : results) h.append("<th>").append(esc(r.scenario.name())).append("</th>");
         h.append("</tr>\n");
-        int last = results.get(0).months() - 1;
-        for (int s : StateCharts.order(results)) {
-            StateSpec spec = results.get(0).scenario.states().get(s);
-            h.append("<tr><td>").append(esc(spec.id())).append("</td><td class=\"l\">").append(esc(spec.name())).append("</td>");
-            for (EnsembleResult r : results) h.append("<td>").append(Num.fmt(r.pJoinedBy(s, last), 3)).append("</td>");
+        for (String id : StateCharts.unionOrder(results)) {
+            StateSpec spec = null;
+            for (EnsembleResult r : results) if (spec == null && r.scenario.indexOf(id) >= 0) spec = r.scenario.states().get(r.scenario.indexOf(id));
+            h.append("<tr><td>").append(esc(id)).append("</td><td class=\"l\">").append(esc(spec.name())).append("</td>");
+            for (EnsembleResult r : results) {
+                int s = r.scenario.indexOf(id);
+                h.append("<td>").append(s < 0 ? "not simulated" : Num.fmt(r.pJoinedBy(s, r.months() - 1), 3)).append("</td>");
+            }
             h.append("</tr>\n");
         }
         return h.append("</table>\n<p class=\"meta\">P(joined by the end of the run); biggest movers first.</p>\n").toString();

@@ -48,6 +48,48 @@ public final class StateCharts {
         return idx;
     }
 
+    /**
+     * The states of several scenarios, which may simulate different rosters: the union of their
+     * ids, biggest movers first (spread over the scenarios that simulate the state), then the
+     * largest probability, then first appearance.
+     */
+    static List<String> unionOrder(List<EnsembleResult> results) {
+        List<String> ids = new ArrayList<>();
+        for (EnsembleResult r : results) for (var s : r.scenario.states()) if (!ids.contains(s.id())) ids.add(s.id());
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.comparingDouble((String id) -> -spreadById(results, id))
+                .thenComparingDouble(id -> -maxEverById(results, id)).thenComparingInt(ids::indexOf));
+        return sorted;
+    }
+
+    /** True when every scenario simulates the same states in the same order. */
+    public static boolean sameRoster(List<EnsembleResult> results) {
+        List<String> first = results.get(0).scenario.states().stream().map(s -> s.id()).toList();
+        for (EnsembleResult r : results) if (!r.scenario.states().stream().map(s -> s.id()).toList().equals(first)) return false;
+        return true;
+    }
+
+    private static double spreadById(List<EnsembleResult> results, String id) {
+        double lo = 1, hi = 0;
+        for (EnsembleResult r : results) {
+            int s = r.scenario.indexOf(id);
+            if (s < 0) continue;
+            double p = r.pJoinedBy(s, r.months() - 1);
+            lo = Math.min(lo, p);
+            hi = Math.max(hi, p);
+        }
+        return Math.max(0, hi - lo);
+    }
+
+    private static double maxEverById(List<EnsembleResult> results, String id) {
+        double m = 0;
+        for (EnsembleResult r : results) {
+            int s = r.scenario.indexOf(id);
+            if (s >= 0) m = Math.max(m, r.pEverJoined(s));
+        }
+        return m;
+    }
+
     /** Largest minus smallest P(joined by the end) across scenarios. */
     static double spread(List<EnsembleResult> results, int s) {
         double lo = 1;
@@ -71,16 +113,21 @@ public final class StateCharts {
         Scenario first = results.get(0).scenario;
         int last = results.get(0).months() - 1;
         boolean single = results.size() == 1;
-        for (int s : order(results)) {
-            String state = first.states().get(s).id();
-            if (!single && maxEver(results, s) < 0.005) continue;
-            for (EnsembleResult r : results) {
-                if (single) {
-                    data.addValue(r.pEverJoined(s), "P(ever joined)", state);
-                    data.addValue(r.pMember(s, last), "P(active member at end)", state);
-                    data.addValue(r.pFrozen(s, last), "P(frozen at end)", state);
-                } else {
-                    data.addValue(r.pJoinedBy(s, last), r.scenario.name(), state);
+        if (single) {
+            for (int s : order(results)) {
+                String state = first.states().get(s).id();
+                EnsembleResult r = results.get(0);
+                data.addValue(r.pEverJoined(s), "P(ever joined)", state);
+                data.addValue(r.pMember(s, last), "P(active member at end)", state);
+                data.addValue(r.pFrozen(s, last), "P(frozen at end)", state);
+            }
+        } else {
+            // by id: scenarios may simulate different rosters; a state a scenario lacks has no bar (not simulated)
+            for (String state : unionOrder(results)) {
+                if (maxEverById(results, state) < 0.005) continue;
+                for (EnsembleResult r : results) {
+                    int s = r.scenario.indexOf(state);
+                    data.addValue(s < 0 ? null : (Number) r.pJoinedBy(s, r.months() - 1), r.scenario.name(), state);
                 }
             }
         }
@@ -97,7 +144,8 @@ public final class StateCharts {
         String subtitle = single
                 ? String.format(Locale.ROOT, "Share of %,d runs in which each state joined, is an active member, or has frozen ties by %s",
                         results.get(0).runs(), first.run().end())
-                : String.format(Locale.ROOT, "P(joined by %s) per scenario; biggest movers first (states no scenario gives >= 0.5%% omitted)", first.run().end());
+                : String.format(Locale.ROOT, "P(joined by %s) per scenario; biggest movers first (states no scenario gives >= 0.5%% omitted)%s",
+                        first.run().end(), sameRoster(results) ? "" : "; no bar: not simulated in that scenario");
         return Charts.finish(chart, title, subtitle);
     }
 
@@ -106,10 +154,11 @@ public final class StateCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Scenario first = results.get(0).scenario;
         boolean single = results.size() == 1;
-        for (int s : order(results)) {
+        for (String id : single ? order(results).stream().map(i -> first.states().get(i).id()).toList() : unionOrder(results)) {
             for (EnsembleResult r : results) {
-                if (r.pEverJoined(s) < MIN_JOIN_SHARE_FOR_DRIVERS) continue;
-                String column = first.states().get(s).id() + (single ? "" : " · " + r.scenario.name());
+                int s = r.scenario.indexOf(id);
+                if (s < 0 || r.pEverJoined(s) < MIN_JOIN_SHARE_FOR_DRIVERS) continue;
+                String column = id + (single ? "" : " · " + r.scenario.name());
                 for (Driver d : Driver.values()) data.addValue(r.meanContribution(s, d.ordinal()), d.key(), column);
                 data.addValue(r.meanContribution(s, StateAgent.COST), "cost", column);
             }

@@ -66,4 +66,29 @@ class StatesByFileTest extends CliTestBase {
         TestScenarios.write(f, "extends: mini\nname: typo\nshocks:\n  - {id: s, start: 2020-03, target: [SOM], effects: {usRewards: 1}}\n");
         SafetyTest.bad(CliFixture.exec("validate", f.toString()), "unknown state id 'SOM'", "states: {add: [...]}");
     }
+
+    @Test
+    void aComparisonAcrossRostersShowsTheUnionAndDiffersOverTheCommonStates() throws Exception {
+        TestScenarios.write(home.resolve("scenarios/newland.yaml"), "extends: mini\nname: newland\n" + NEW_STATE
+                + "shocks:\n  - {id: recognition, start: 2020-04, target: [EEE, AAA], effects: {usRewards: 3.0}}\n");
+        Path out = home.resolve("cmp");
+        CliFixture.Result r = CliFixture.exec("compare", "mini", "newland", "--reps", "40", "--threads", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("different rosters: EEE not in every scenario"), r.err());
+        assertTrue(r.out().contains("(common states)"), r.out());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<td>EEE</td><td class=\"l\">Newland</td><td>not simulated</td>"), html);
+        List<String> csv = Files.readAllLines(out.resolve("compare.csv"));
+        assertTrue(csv.contains("mini,state,EEE,not_simulated,1"), "compare.csv marks it");
+        // the difference is over AAA..DDD only: the sum of their per-state differences
+        double sum = 0;
+        for (String id : List.of("AAA", "BBB", "CCC", "DDD")) sum += value(csv, "newland", id) - value(csv, "mini", id);
+        double diff = csv.stream().filter(l -> l.startsWith("newland,summary,,joined_diff_end,")).mapToDouble(l -> Double.parseDouble(l.split(",")[4])).findFirst().orElseThrow();
+        assertEquals(sum, diff, 1e-5);
+    }
+
+    private static double value(List<String> csv, String scenario, String state) {
+        return csv.stream().filter(l -> l.startsWith(scenario + ",state," + state + ",p_joined_by_end,"))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[4])).findFirst().orElseThrow();
+    }
 }
