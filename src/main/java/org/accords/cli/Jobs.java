@@ -2,6 +2,7 @@ package org.accords.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.experiment.Ensemble;
@@ -45,10 +46,16 @@ final class Jobs {
     /** Runs the scenario's ensemble and writes its run folder, with the command-line overrides on record. */
     static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet, Overrides overrides, RunsOption runs)
             throws IOException {
+        return runToFolder(sc, out, force, threads, quiet, overrides, runs, List.of());
+    }
+
+    /** @param states the states of the trajectories chart (empty: the movers) */
+    static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet, Overrides overrides, RunsOption runs,
+                                      List<String> states) throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, threads, quiet, cancel);
             if (runs.wanted(result, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
-            RunReport.write(result, dir, Version.get(), overrides);
+            RunReport.write(result, dir, Version.get(), overrides, states);
             return result;
         });
     }

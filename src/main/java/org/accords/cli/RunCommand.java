@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
                     + "2,000,000 rows (replications x states), on always, off never. Default: ${DEFAULT-VALUE}.")
     RunsOption runs;
 
+    @Option(names = "--states", paramLabel = "ID,ID", split = ",",
+            description = "States for the trajectories chart, e.g. --states SAU,PAK,KAZ (default: the movers).")
+    List<String> states = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +66,13 @@ final class RunCommand implements Callable<Integer> {
             return Main.OK;
         }
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, options.record(), runs);
+        for (String id : states) {
+            if (sc.indexOf(id) < 0) {
+                throw new org.accords.scenario.BadInputException(null, "--states", "unknown state id '" + id + "' in scenario '" + sc.name() + "'"
+                        + "; a state not in the roster is added by file with states: {add: [...]}");
+            }
+        }
+        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, options.record(), runs, states);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

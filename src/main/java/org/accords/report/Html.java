@@ -113,6 +113,7 @@ public final class Html {
         h.append("<p>Active members are states that have joined and not frozen ties. The dark band holds the middle 50% of runs, the light band 90%. "
                 + "The bars above the curve are the scenario's shocks; the red line is the observed record where the scenario has one.</p>\n");
         h.append("<h2>States</h2>\n").append(figure("states", "Join probabilities per state"));
+        h.append(figure("trajectories", "P(joined by) and P(active member) over time for the movers or the chosen states"));
         h.append(stateTable(r));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining"));
         h.append("<h2>Files</h2>\n<ul>");

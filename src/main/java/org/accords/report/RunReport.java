@@ -44,6 +44,11 @@ public final class RunReport {
 
     /** As {@link #write(EnsembleResult, Path, String)}, with the command-line overrides in the manifest, the charts and the page. */
     public static void write(EnsembleResult r, Path dir, String toolVersion, Overrides overrides) throws IOException {
+        write(r, dir, toolVersion, overrides, List.of());
+    }
+
+    /** @param trajectories the states of trajectories.png (empty: the movers) */
+    public static void write(EnsembleResult r, Path dir, String toolVersion, Overrides overrides, List<String> trajectories) throws IOException {
         writeAdoption(r, dir.resolve("adoption.csv"));
         writeMembership(r, dir.resolve("membership.csv"));
         writeStates(r, dir.resolve("states.csv"));
@@ -55,6 +60,7 @@ public final class RunReport {
         String note = overrides.chartNote();
         Charts.save(Charts.withNote(AdoptionChart.create(r), note), dir, "adoption");
         Charts.save(Charts.withNote(StateCharts.probabilities(List.of(r)), note), dir, "states");
+        Charts.save(Charts.withNote(TrajectoryChart.create(r, trajectories), note), dir, "trajectories");
         Charts.save(Charts.withNote(StateCharts.drivers(List.of(r)), note), dir, "drivers");
         Html.writeRunPage(r, dir, toolVersion, overrides);
     }
