@@ -48,8 +48,16 @@ final class RunCommand implements Callable<Integer> {
             description = "States for the trajectories chart, e.g. --states SAU,PAK,KAZ (default: the movers).")
     List<String> states = new ArrayList<>();
 
+    /** For Slurm tasks, which run the frozen resolved scenario: the overrides of the command the job was made from. */
+    @Option(names = "--record-overrides", hidden = true, paramLabel = "FILE")
+    Path recordOverrides;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private org.accords.report.Overrides recorded() throws java.io.IOException {
+        return recordOverrides != null ? org.accords.report.ShardFolders.readOverrides(recordOverrides) : options.record();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -57,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         int threads = options.threads();
         if (shard != null) {
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));
-            EnsembleResult r = Jobs.runShardToFolder(sc, shard, folder, force, threads, options.quiet, options.record(), runs);
+            EnsembleResult r = Jobs.runShardToFolder(sc, shard, folder, force, threads, options.quiet, recorded(), runs);
             if (!options.quiet) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s shard %s: %,d of %,d replications, seed %d, %d threads, %.1f s%nshard: %s%n",
                         sc.name(), shard, r.runs(), sc.run().replications(), r.seed, r.threads, r.wallSeconds(), folder.toAbsolutePath().normalize());
@@ -72,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                         + "; a state not in the roster is added by file with states: {add: [...]}");
             }
         }
-        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, options.record(), runs, states);
+        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet, recorded(), runs, states);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

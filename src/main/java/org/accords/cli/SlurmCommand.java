@@ -61,7 +61,8 @@ final class SlurmCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** What the job runs: resolved once here, so every task reads the same input. */
-    private record Study(String name, Path out, boolean force, boolean quiet, List<String> task, List<String> merge, Scenario scenario) {}
+    private record Study(String name, Path out, boolean force, boolean quiet, List<String> task, List<String> merge, Scenario scenario,
+                         org.accords.report.Overrides overrides) {}
 
     @Override
     public Integer call() throws Exception {
@@ -119,11 +120,13 @@ final class SlurmCommand implements Callable<Integer> {
         Scenario sc = Main.loader().load(run.scenario, run.options.fragments(), run.options.overrides());
         Path out = (run.out != null ? run.out : Main.home().resolve("results").resolve(sc.name())).toAbsolutePath().normalize();
         String n = String.valueOf(shards);
-        List<String> task = List.of("run", "\"$job/input/scenario.resolved.yaml\"", "--shard", "\"$k/" + n + "\"",
-                "--out", "\"$job/shards/$k-of-" + n + "\"", "--threads", String.valueOf(cpus), "--quiet", "--force");
+        List<String> task = new ArrayList<>(List.of("run", "\"$job/input/scenario.resolved.yaml\"", "--shard", "\"$k/" + n + "\"",
+                "--out", "\"$job/shards/$k-of-" + n + "\"", "--threads", String.valueOf(cpus), "--quiet", "--force"));
+        // the tasks run the frozen input; the overrides it was made with stay on record (charts, manifest)
+        if (!run.options.record().isEmpty()) task.addAll(List.of("--record-overrides", "\"$job/input/overrides.json\""));
         List<String> merge = new ArrayList<>(List.of("merge", "\"$job/shards\"", "--out", SlurmScripts.q(out.toString())));
         if (run.force) merge.add("--force");
-        return new Study(sc.name(), out, run.force, run.options.quiet, task, merge, sc);
+        return new Study(sc.name(), out, run.force, run.options.quiet, task, merge, sc, run.options.record());
     }
 
     private void writeJobFolder(Path dir, SlurmScripts.Job j, Path jar, Study study) throws IOException {
@@ -131,6 +134,7 @@ final class SlurmCommand implements Callable<Integer> {
         Files.createDirectories(dir.resolve("shards"));
         Files.createDirectories(dir.resolve("input"));
         RunReport.writeResolvedScenario(study.scenario(), dir.resolve("input"));
+        org.accords.report.ShardFolders.writeOverrides(study.overrides(), dir.resolve("input"));
         Files.copy(jar, dir.resolve("accords.jar"));
         script(dir.resolve("job.sbatch"), SlurmScripts.array(j));
         script(dir.resolve("merge.sh"), SlurmScripts.merge(j));

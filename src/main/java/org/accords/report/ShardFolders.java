@@ -71,7 +71,11 @@ public final class ShardFolders {
 
     /** The overrides a shard folder recorded, or none. */
     public static Overrides overrides(Path dir) throws IOException {
-        Path f = dir.resolve(OVERRIDES);
+        return readOverrides(dir.resolve(OVERRIDES));
+    }
+
+    /** An overrides record written by {@link #writeOverrides} (none if the file is absent). */
+    public static Overrides readOverrides(Path f) throws IOException {
         if (!Files.isRegularFile(f)) return Overrides.NONE;
         try {
             return new ObjectMapper().readValue(f.toFile(), Overrides.class);
