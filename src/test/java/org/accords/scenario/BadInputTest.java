@@ -285,6 +285,13 @@ class BadInputTest {
         contains(badFile("o4.yaml", "name: o\nstates: {exclude: [AAA, BBB, CCC]}\n"), "no candidate states left");
         contains(badFile("o5.yaml", "name: o\nobserved:\n  - {state: QQQ, kind: join, month: 2020-02}\n"), "observed.state", "QQQ");
         contains(badFile("o6.yaml", "name: o\nobserved:\n  - {state: AAA, kind: leave, month: 2020-02}\n"), "observed.kind");
+        contains(badFile("o7.yaml", "name: o\nobserved:\n  - {state: AAA, kind: join, month: 2020-02, date: 2020-03-01}\n"),
+                "o7.yaml:3:", "observed.date", "in 2020-02");
+        contains(badFile("o8.yaml", "name: o\nobserved:\n  - {state: AAA, kind: symbolic, month: 2020-02}\n"),
+                "observed", "AAA joins symbolically in 2020-02 without being an active member");
+        contains(badFile("o9.yaml", "name: o\nobserved:\n  - {state: AAA, kind: join, month: 2020-02}\n"
+                + "  - {state: AAA, kind: freeze, month: 2020-05}\n  - {state: AAA, kind: symbolic, month: 2020-06}\n"),
+                "o9.yaml:5:", "AAA joins symbolically in 2020-06 without being an active member");
     }
 
     // ---- extends ------------------------------------------------------------------------------
