@@ -35,7 +35,7 @@ class GuiXvfbIT {
         pb.redirectErrorStream(true);
         pb.redirectOutput(target.resolve("gui-history.log").toFile());
         Process p = pb.start();
-        assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the session ends");
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "the session ends");
         String log = Files.readString(target.resolve("gui-history.log"));
         assertEquals(0, p.exitValue(), "closing the Console exits cleanly; log:\n" + log);
 
