@@ -15,6 +15,8 @@ from collections import defaultdict
 import yaml
 
 ROSTER = sys.argv[1]
+# --asks: also write the dated stated conditions and standing asks in model8's schema (soft conditions)
+ASKS_AND_CONDITIONS = "--asks" in sys.argv[2:]
 SERIES = "scenarios/data/state-series.csv"
 VDEM_SRC = "V-Dem v2x_polyarchy (country-year extract, release not stated, probably v15) via scenarios/data/state-series.csv; github.com/ES-1085/f2025-ds1-project-f4 data/vdem3.csv"
 WB_SRC = "World Bank WDI NY.GDP.TOTL.RT.ZS, file of 2026-02-24 via scenarios/data/state-series.csv; github.com/sohelcr77/geospatial-analysis API_NY.GDP.TOTL.RT.ZS_DS2_en_csv_v2_362.csv"
@@ -93,6 +95,46 @@ PRIOR = {  # state: [(month, year or None, source)]
             ("2020-12", 2020, "https://en.wikipedia.org/wiki/Israel%E2%80%93Morocco_normalization_agreement")],
 }
 PRIOR_RULE = "year diplomatic relations with Israel were established, while they stand; none before and after (liaison, interest and trade offices count as none); dated by the record (scenarios/history.yaml)"
+
+
+# ---- standing asks (model8's schema: {from, kind, size, source, rule}) -------------------------------
+# One rule for every state: the kind is the first that applies, dated from when it first applied (before
+# any grant); size 1.0 for a change of US legal status or a commitment, 0.5 for a sale or trade status.
+ASK_RULE = ("first that applies: on the US State Sponsors of Terrorism list -> sanctionsRelief (from the listing); "
+            "a territorial claim the US does not recognise -> recognition (from the claim); subject to Jackson-Vanik "
+            "(no permanent normal trade relations) -> trade (from independence); a reported request for a US defence "
+            "treaty -> defencePact; a reported request to buy F-35s -> arms (from the request); else none. Size 1.0 for "
+            "sanctionsRelief, recognition, defencePact; 0.5 for arms, trade; 0 for none")
+SST = "https://www.wto.tj/en/press-centr/?ELEMENT_ID=120 ; http://theasian.asia/archives/109243"
+ASKS = {
+    "SDN": [("1993-08", "sanctionsRelief", 1.0, SST + " (listed 1993-08-12; removed 2020-12-14)")],
+    "SYR": [("1993-01", "sanctionsRelief", 1.0, SST + " (listed 1979-12-29, still listed)")],
+    "LBY": [("1993-01", "sanctionsRelief", 1.0, SST + " (listed 1979-12-29)"),
+            ("2006-06", "none", 0.0, "http://theasian.asia/archives/109243 (removed from the list, 2006)")],
+    "IRQ": [("1993-01", "sanctionsRelief", 1.0, SST + " (relisted 1990-09)"),
+            ("2004-10", "none", 0.0, "http://theasian.asia/archives/109243 (removed 2004)")],
+    "MAR": [("1993-01", "recognition", 1.0, "https://stephenzunes.org/foreign-policy/us-foreign-policy/trump-foreign-policy/trump-recognized-moroccos-illegal-occupation-to-boost-the-israeli-occupation/ (claimed since 1975; US recognition 2020-12-10)")],
+    "KAZ": [("1993-01", "trade", 0.5, "https://thediplomat.com/2023/09/bipartisan-bill-seeks-to-repeal-jackson-vanik-for-kazakhstan-uzbekistan-and-tajikistan/")],
+    "UZB": [("1993-01", "trade", 0.5, "https://thediplomat.com/2023/09/bipartisan-bill-seeks-to-repeal-jackson-vanik-for-kazakhstan-uzbekistan-and-tajikistan/")],
+    "TJK": [("1993-01", "trade", 0.5, "https://thediplomat.com/2023/09/bipartisan-bill-seeks-to-repeal-jackson-vanik-for-kazakhstan-uzbekistan-and-tajikistan/")],
+    "TKM": [("1993-01", "trade", 0.5, "https://centralasianlight.org/news/us-intends-to-cancel-jackson-vanik-amendment-for-central-asian-countries")],
+    "AZE": [("1993-01", "trade", 0.5, "https://centralasiabusiness.com/en/novosti-1/instrument-davleniya-ssha-ne-speshat-otm-1")],
+    "SAU": [("1993-01", "none", 0.0, "no request of the rule's kinds sourced before 2023"),
+            ("2023-03", "defencePact", 1.0, "https://www.israelnationalnews.com/news/368525 (WSJ, 2023-03-09: security guarantees, civil nuclear help)")],
+    "ARE": [("1993-01", "none", 0.0, "no request of the rule's kinds sourced before 2014"),
+            ("2014-12", "arms", 0.5, "https://hamodia.com/2020/08/20/uae-official-israel-deal-remove-hurdle-f-35-sale/ (Gargash, 2020-08-20: F-35 request made six years ago)")],
+}
+ASK_NONE_SRC = "none of the rule's kinds applies in the sources searched (US terror list, territorial claims, Jackson-Vanik, reported defence-pact or F-35 requests)"
+
+# ---- stated conditions (model8's schema: {variable, from, until?, source, rule}) ----------------------
+API = "https://www.latimes.com/archives/la-xpm-2002-mar-29-mn-35272-story.html"
+COND_RULE_API = "Arab League member at the Beirut summit that adopted the Arab Peace Initiative (normalization for a Palestinian state on the 1967 lines)"
+CONDS_EXTRA = {
+    "SAU": [("2024-02", "https://menafn.com/1107821578/Saudi-Arabia-No-Diplomatic-Ties-With-Israel-Without-Palestinian-State",
+             "foreign ministry statement 2024-02-07: no relations unless an independent Palestinian state is recognized on the 1967 borders")],
+    "IDN": [("2025-05", "http://www.ifsp-srilanka.org/survei-median-60-8-publik-tidak-suka-dengan-israel-94282.html",
+             "President Prabowo (with Macron, May 2025): relations only if Israel recognizes an independent Palestine")],
+}
 
 
 def load_series():
@@ -256,6 +298,20 @@ def main():
         for m in [e for e in events if e >= "2020-01"]:
             w("        - " + flow({"month": m, "value": val(m), "source": f"MNNA designated {mnna[0]}: {mnna[1]}"}))
         w("      before: " + flow({"value": val("1992-12"), "assumption": f"before the first dated component: {host_txt} carried back from 2020-01"}))
+        if ASKS_AND_CONDITIONS:
+            conds = []
+            if sid in ARAB:
+                conds.append({"variable": "statehoodPath", "from": "2002-03", "source": API, "rule": COND_RULE_API})
+            for d, src, rule in CONDS_EXTRA.get(sid, []):
+                conds.append({"variable": "statehoodPath", "from": d, "source": src, "rule": rule})
+            w("    conditions:" + ("" if conds else " []"))
+            for c in conds:
+                w("      - {variable: statehoodPath, from: " + c["from"] + ", source: " + q(c["source"]) + ", rule: " + q(c["rule"]) + "}")
+            w("    standingAsk:")
+            for d, kind, size, src in ASKS.get(sid, [("1993-01", "none", 0.0, ASK_NONE_SRC)]):
+                cite = ("source: " + q(src) + ", rule: " + q(ASK_RULE)) if src.startswith("http") else ("assumption: " + q(src + "; " + ASK_RULE))
+                w("      - {from: " + d + ", kind: " + kind + ", size: " + str(size) + ", " + cite + "}")
+            continue
         # conditions unchanged
         conds = st.get("conditions") or []
         if not conds:
