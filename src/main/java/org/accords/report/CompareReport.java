@@ -226,7 +226,8 @@ public final class CompareReport {
                     : signed(d[0]) + " (common states)";
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
         }
-        out.printf(Locale.ROOT, "(at %s; %,d replications each; [95%% interval of the mean difference])%n", base.scenario.run().end(), base.runs());
+        out.printf(Locale.ROOT, "(at %s; %,d replications each; %s)%n", base.scenario.run().end(), base.runs(),
+                StateCharts.sameRoster(results) ? "[95% interval of the mean difference]" : "rosters differ: differences over the common states, no interval");
         out.flush();
     }
 

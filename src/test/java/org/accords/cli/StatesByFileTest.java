@@ -87,6 +87,20 @@ class StatesByFileTest extends CliTestBase {
         assertEquals(sum, diff, 1e-5);
     }
 
+    @Test
+    void theReadmesWorkedExampleValidates() {
+        // README: "Worked example: a new state and an event by file"
+        var loader = new org.accords.scenario.ScenarioLoader(Path.of("scenarios"));
+        var sc = loader.load(Path.of("scenarios/examples/somaliland.yaml").toString());
+        var outlook = loader.load("outlook");
+        assertEquals(outlook.states().size() + 1, sc.states().size());
+        assertEquals("Somaliland", sc.states().get(sc.indexOf("SML")).name());
+        var shock = sc.shocks().stream().filter(x -> x.id().equals("israel-recognises-somaliland")).findFirst().orElseThrow();
+        assertEquals(List.of("SML"), shock.targetStates());
+        assertEquals("economicDiversification", shock.effects().get(0).key());
+        assertEquals(outlook.run().end(), sc.run().end());
+    }
+
     private static double value(List<String> csv, String scenario, String state) {
         return csv.stream().filter(l -> l.startsWith(scenario + ",state," + state + ",p_joined_by_end,"))
                 .mapToDouble(l -> Double.parseDouble(l.split(",")[4])).findFirst().orElseThrow();
