@@ -24,10 +24,16 @@ public final class ScenarioPointModel implements PointModel {
     private final int threads;
 
     public ScenarioPointModel(ExperimentReader.Loaded loaded, int replications, long seed, int threads) {
-        this.template = loaded.template();
-        this.set = loaded.set();
-        this.factors = loaded.spec().factors();
-        this.outcomes = loaded.spec().outcomes();
+        this(loaded.template(), loaded.set(), loaded.spec().factors(), loaded.spec().outcomes(), replications, seed, threads);
+    }
+
+    /** @param set fixed values applied to every point before the factors */
+    public ScenarioPointModel(ScenarioTemplate template, Map<String, YamlNode.Scalar> set, List<Factor> factors, List<Outcome> outcomes,
+                              int replications, long seed, int threads) {
+        this.template = template;
+        this.set = set;
+        this.factors = factors;
+        this.outcomes = outcomes;
         this.replications = replications;
         this.seed = seed;
         this.threads = threads;
