@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             int measuredRounds = rounds != null ? rounds : 3;
             int[] points = quick ? new int[] {10, 100} : new int[] {100, 1_000, 10_000};
             org.accords.experiment.bench.ExperimentBench.run(out, Main.loader().template(scenario, options.fragments(), options.overrides()), sc,
-                    quick ? 10 : 50, quick ? 100 : 1_000, 1, measuredRounds, noHeap ? new int[0] : points);
+                    quick ? new int[] {10} : new int[] {10, 40, 200}, quick ? 100 : 1_200, 1, measuredRounds, noHeap ? new int[0] : points);
             out.println("command: ./accords " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
             out.flush();
             return Main.OK;

@@ -61,7 +61,7 @@ public final class ScenarioPointModel implements PointModel {
     @Override
     public Outcome.Value[] evaluate(int point, double[] unit, AtomicBoolean cancel) {
         Scenario sc = scenario(unit);
-        EnsembleResult r = new Ensemble(sc).run(replications, seed, threads, done -> { }, cancel);
+        EnsembleResult r = new Ensemble(sc).runWithoutTrace(replications, seed, threads, cancel);
         Outcome.Value[] out = new Outcome.Value[outcomes.size()];
         for (int i = 0; i < out.length; i++) out[i] = outcomes.get(i).measure(r, sc);
         return out;
