@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "auto|on|off", defaultValue = "auto", converter = RunsOption.Converter.class,
             description = "runs.csv, one row per replication and state (join, freeze, thaw months): auto writes it up to "
-                    + "2,000,000 rows (replications x states), on always, off never. Default: ${DEFAULT-VALUE}.")
+                    + "500,000 rows (replications x states), on always, off never. Default: ${DEFAULT-VALUE}.")
     RunsOption runs;
 
     @Option(names = "--states", paramLabel = "ID,ID", split = ",",
