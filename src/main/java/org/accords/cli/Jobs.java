@@ -35,7 +35,6 @@ final class Jobs {
             if (cancel.get()) throw new CancellationException();
             T result = work.fill(folder.dir(), cancel);
             if (cancel.get()) throw new CancellationException();
-            org.accords.report.Html.embedImages(folder.dir()); // every page one self-contained file
             folder.commit();
             return result;
         } finally {

@@ -126,6 +126,7 @@ public final class Html {
         h.append("<h2>Manifest</h2>\n<pre>").append(esc(Files.readString(dir.resolve("manifest.json")))).append("</pre>\n");
         h.append("</body></html>\n");
         Files.writeString(dir.resolve("index.html"), h.toString(), StandardCharsets.UTF_8);
+        embedImages(dir); // one self-contained file
     }
 
     /** The comparison page: each scenario's title and description, the four charts, the tables. */
@@ -161,6 +162,7 @@ public final class Html {
                 + "<li><a href=\"summary.txt\">summary.txt</a></li></ul>\n");
         h.append("</body></html>\n");
         Files.writeString(dir.resolve("index.html"), h.toString(), StandardCharsets.UTF_8);
+        embedImages(dir); // one self-contained file
     }
 
     static String compareTable(List<EnsembleResult> results) {
