@@ -159,6 +159,6 @@ class ReportFilesTest {
     void rosterIsCopiedBesideTheResolvedScenario() throws Exception {
         assertEquals(Files.readString(dir.resolve("sc/roster.yaml")), Files.readString(out.resolve("roster.yaml")));
         String html = Files.readString(out.resolve("index.html"));
-        assertTrue(html.contains("Known outcome") && html.contains("adoption.png"));
+        assertTrue(html.contains("Known outcome") && html.contains("adoption.svg") && html.contains("data:image/png;base64,"), "the chart is embedded, linked to its SVG");
     }
 }
