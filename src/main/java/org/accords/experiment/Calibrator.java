@@ -51,7 +51,7 @@ public final class Calibrator {
             new Dimension("model.gazaAmplification", 0, 6),
             new Dimension("us.offerRate", 0, 1),
             new Dimension("us.offerSize", 0, 2),
-            new Dimension("us.rewardFloor", 0, 1));
+            new Dimension("us.askShare", 0, 1));
 
     public record Settings(YearMonth until, int budget, int replications, long seed, int threads) {}
 

@@ -48,8 +48,7 @@ public final class AccordsModel extends SimState {
         this.parameters = OwnCopy.of(plan.scenario.model());
         List<StateSpec> specs = plan.scenario.states();
         agents = new StateAgent[specs.size()];
-        for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters,
-                plan.scenario.us().receptiveness(specs.get(i).usAlignment()));
+        for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters);
         broker = new UsBroker(OwnCopy.of(plan.scenario.us()));
         activeBlocPeers = new int[agents.length];
     }

@@ -2,15 +2,17 @@ package org.accords.model;
 
 import org.accords.scenario.BrokerParameters;
 import org.accords.scenario.ModelParameters;
-import org.accords.scenario.WorldVariable;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Washington as broker. Each month live offers decay; then, with probability
- * offerRate x usEngagement, and while fewer than {@code capacity} offers are live, it makes a
- * new offer to the candidate where the offer raises the monthly join probability most. It acts
- * on the utilities the states had last month.
+ * Washington as broker. Each month live offers decay; then, while fewer than {@code capacity}
+ * offers are live, it makes a new offer with probability offerRate x usEngagement, where
+ * usEngagement is the highest among the states it could still court (a bloc-wide push raises it
+ * for that bloc only). The offer goes to the candidate without a live offer where it raises the
+ * monthly join probability most, weighted by how engaged Washington is with that state. An offer is
+ * worth more to a state whose standing ask it meets (WorldPlan.receptiveness). The broker acts on
+ * the utilities the states had last month.
  */
 public final class UsBroker implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -19,6 +21,8 @@ public final class UsBroker implements Steppable {
     static final double LIVE_SHARE = 0.1;
 
     private final BrokerParameters params;
+    /** Set by {@link #chooseTarget}: usEngagement with the most engaged state it could court. */
+    private double engagement;
 
     UsBroker(BrokerParameters params) { this.params = params; }
 
@@ -34,34 +38,42 @@ public final class UsBroker implements Steppable {
         }
         // one draw every month, offer or not, so runs stay aligned for common random numbers
         double u = model.random.nextDouble();
-        double chance = params.offerRate() * model.plan().usEngagement[tick];
-        if (u >= chance || live >= params.capacity() || params.offerSize() <= 0) return;
+        if (live >= params.capacity() || params.offerSize() <= 0 || params.offerRate() <= 0) return;
         StateAgent target = chooseTarget(model, tick);
-        if (target != null) {
+        if (target != null && u < params.offerRate() * engagement) {
             target.receiveOffer(params.offerSize());
             model.offerMade(target);
         }
     }
 
-    /** The candidate without a live offer, whose conditions are met, with the largest gain in join hazard; ties go to roster order. */
+    /**
+     * The candidate without a live offer with the largest engagement-weighted gain in join hazard
+     * (ties go to roster order), or null; also sets {@link #engagement} to the highest usEngagement
+     * among those candidates.
+     */
     StateAgent chooseTarget(AccordsModel model, int tick) {
         ModelParameters p = model.parameters();
+        WorldPlan plan = model.plan();
         StateAgent best = null;
-        double bestGain = 0;
+        double bestValue = 0;
+        engagement = 0;
         for (StateAgent a : model.agents()) {
             if (a.hasJoined() || a.offer() >= LIVE_SHARE * params.offerSize()) continue;
-            if (!a.conditionsMet(model.plan(), tick)) continue;
-            double gain = gainFromOffer(a, p);
-            if (gain > bestGain) {
-                bestGain = gain;
+            int cell = tick * plan.stateCount + a.index;
+            double e = plan.usEngagementSeen[cell];
+            if (e > engagement) engagement = e;
+            double value = e * gainFromOffer(a, p, plan.receptiveness[cell]);
+            if (value > bestValue) {
+                bestValue = value;
                 best = a;
             }
         }
         return best;
     }
 
-    double gainFromOffer(StateAgent a, ModelParameters p) {
-        double boost = p.weights().usRewards() * params.offerSize() * a.receptiveness();
+    /** How much an offer would raise the state's monthly join hazard, given what a unit of offer is worth to it. */
+    double gainFromOffer(StateAgent a, ModelParameters p, double receptiveness) {
+        double boost = p.weights().usRewards() * params.offerSize() * receptiveness;
         return Hazard.of(a.utility() + boost, p.joinThreshold(), p.temperature(), p.maxHazard())
                 - Hazard.of(a.utility(), p.joinThreshold(), p.temperature(), p.maxHazard());
     }

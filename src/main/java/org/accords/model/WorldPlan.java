@@ -4,9 +4,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.accords.scenario.Condition;
 import org.accords.scenario.Driver;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.Shock;
+import org.accords.scenario.StandingAsk;
 import org.accords.scenario.StateSpec;
 import org.accords.scenario.WorldVariable;
 
@@ -48,6 +50,15 @@ public final class WorldPlan {
     final double[] usRewardsShift;
     final double[] peerInfluenceShift;
     final double[] usEngagement;
+    /** [tick * stateCount + state]: usEngagement as the state sees it (bloc-wide pushes included): how likely Washington courts it. */
+    final double[] usEngagementSeen;
+    /**
+     * [tick * stateCount + state]: the month's cost of the state's stated conditions in force,
+     * c x sum over the conditions' variables of max(0, x* - variable as the state sees it).
+     */
+    final double[] conditionCost;
+    /** [tick * stateCount + state]: what a unit of US offer is worth to the state (BrokerParameters.receptiveness). */
+    final double[] receptiveness;
 
     public WorldPlan(Scenario scenario) {
         this.scenario = scenario;
@@ -114,6 +125,31 @@ public final class WorldPlan {
         usRewardsShift = driverShift[Driver.US_REWARDS.ordinal()];
         peerInfluenceShift = driverShift[Driver.PEER_INFLUENCE.ordinal()];
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+        usEngagementSeen = perceived[WorldVariable.US_ENGAGEMENT.ordinal()];
+        conditionCost = new double[cells];
+        receptiveness = new double[cells];
+        for (int t = 0; t < months; t++) {
+            YearMonth month = month(t);
+            for (int s = 0; s < stateCount; s++) {
+                StateSpec spec = states.get(s);
+                conditionCost[t * stateCount + s] = conditionCost(spec, month, t, s);
+                receptiveness[t * stateCount + s] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), spec.usAlignment());
+            }
+        }
+    }
+
+    /** Each world variable that some condition of the state in force this month names costs once, however many name it. */
+    private double conditionCost(StateSpec spec, YearMonth month, int t, int s) {
+        double cost = 0;
+        for (WorldVariable v : WorldVariable.values()) {
+            for (Condition c : spec.conditions()) {
+                if (c.variable() == v && c.inForce(month)) {
+                    cost += scenario.model().conditionCost(perceived[v.ordinal()][t * stateCount + s]);
+                    break;
+                }
+            }
+        }
+        return cost;
     }
 
     /** A copy for {@link #copyForModel()}: the large rows shared, the small arrays copied. */
@@ -138,6 +174,9 @@ public final class WorldPlan {
         usRewardsShift = shared.usRewardsShift;
         peerInfluenceShift = shared.peerInfluenceShift;
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+        usEngagementSeen = shared.usEngagementSeen;
+        conditionCost = shared.conditionCost;
+        receptiveness = shared.receptiveness;
     }
 
     /**
@@ -171,6 +210,12 @@ public final class WorldPlan {
     }
 
     public double driverShift(Driver d, int tick, int s) { return driverShift[d.ordinal()][tick * stateCount + s]; }
+
+    /** The cost of state {@code s}'s stated conditions in month {@code tick}: c x max(0, x* - variable), per variable named. */
+    public double conditionCost(int tick, int s) { return conditionCost[tick * stateCount + s]; }
+
+    /** What a unit of US offer is worth to state {@code s} in month {@code tick}: askShare x askSize + (1 - askShare) x usAlignment. */
+    public double receptiveness(int tick, int s) { return receptiveness[tick * stateCount + s]; }
 
     /** The variable with only the shocks that target everyone. */
     public double global(WorldVariable v, int tick) { return global[v.ordinal()][tick]; }

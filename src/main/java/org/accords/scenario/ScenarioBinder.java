@@ -48,13 +48,14 @@ final class ScenarioBinder {
         ModelParameters model = new ModelParameters(weights, d(v, "model.joinThreshold"), d(v, "model.exitThreshold"),
                 d(v, "model.temperature"), d(v, "model.maxHazard"), d(v, "model.joinCost"), d(v, "model.symbolicJoinCost"),
                 d(v, "model.insulationDamping"), d(v, "model.gazaAmplification"), d(v, "model.statehoodRelief"),
-                d(v, "model.blocPeerShare"), d(v, "model.prestigeGain"), d(v, "model.prestigeDilution"));
+                d(v, "model.blocPeerShare"), d(v, "model.prestigeGain"), d(v, "model.prestigeDilution"),
+                d(v, "model.conditionCost"), d(v, "model.conditionLevel"));
         if (model.exitThreshold() >= model.joinThreshold()) {
             throw new BadInputException(originOf(tree, "model.exitThreshold"), "model.exitThreshold",
                     "must be below model.joinThreshold (" + model.joinThreshold() + "), found " + model.exitThreshold());
         }
         BrokerParameters us = new BrokerParameters(d(v, "us.offerRate"), d(v, "us.offerSize"), d(v, "us.offerDecay"),
-                d(v, "us.rewardFloor"), ((Long) v.get("us.capacity")).intValue());
+                d(v, "us.askShare"), ((Long) v.get("us.capacity")).intValue());
         double[] world = new double[WorldVariable.values().length];
         for (WorldVariable w : WorldVariable.values()) world[w.ordinal()] = d(v, "world." + w.key());
 
@@ -252,8 +253,8 @@ final class ScenarioBinder {
             Driver driver = Driver.byKey(e.key());
             WorldVariable variable = e.key().startsWith("world.") ? WorldVariable.byKey(e.key().substring(6)) : null;
             if (driver == null && variable == null) throw new BadInputException(e.keyOrigin(), ek, "unknown effect" + Suggest.hint(e.key(), effectKeys) + "; effects are " + String.join(", ", effectKeys));
-            if (variable == WorldVariable.US_ENGAGEMENT && !target.equals("all")) {
-                throw new BadInputException(e.keyOrigin(), ek, "usEngagement drives the US broker, which acts for all states: use target: all "
+            if (variable == WorldVariable.US_ENGAGEMENT && !all && !target.startsWith("bloc:")) {
+                throw new BadInputException(e.keyOrigin(), ek, "usEngagement is how hard Washington courts a whole bloc or everyone: use target: all or bloc:<NAME> "
                         + "(for offers to particular states, use a usRewards effect)");
             }
             effects.add(new Shock.Effect(e.key(), driver, variable, Values.number(e.value(), ek, -10, 10)));

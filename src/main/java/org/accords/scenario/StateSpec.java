@@ -8,15 +8,18 @@ import java.util.Map;
  *
  * @param priorRelationsYear year relations with Israel began, or null: a state with prior
  *                           relations can only join symbolically (cheaper, dilutes the brand)
+ * @param conditions         stated conditions, each in force from its dated statement
+ * @param standingAsk        what Washington could offer the state, as a dated series ({@link StandingAsk#at})
  * @param sources            per attribute, its citation or assumption note
  */
 public record StateSpec(String id, String name, List<String> blocs, Integer priorRelationsYear,
                         double iranExposure, double publicOpposition, double regimeInsulation,
                         double diversificationNeed, double usAlignment, List<Condition> conditions,
-                        Map<String, Sourced> sources) {
+                        List<StandingAsk> standingAsk, Map<String, Sourced> sources) {
     public StateSpec {
         blocs = List.copyOf(blocs);
         conditions = List.copyOf(conditions);
+        standingAsk = List.copyOf(standingAsk);
         sources = Map.copyOf(sources);
     }
 
@@ -33,7 +36,7 @@ public record StateSpec(String id, String name, List<String> blocs, Integer prio
                 attribute.equals("regimeInsulation") ? value : regimeInsulation,
                 attribute.equals("diversificationNeed") ? value : diversificationNeed,
                 attribute.equals("usAlignment") ? value : usAlignment,
-                conditions, sources);
+                conditions, standingAsk, sources);
     }
 
     public double attribute(String attribute) {
