@@ -41,8 +41,9 @@ public final class StateAgent implements Steppable {
         this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
     }
 
-    void reset() {
-        status = Status.CANDIDATE;
+    /** Back to the first month: the given status, no offer; a state that joined before the start has no join month in the run. */
+    void reset(Status initial) {
+        status = initial;
         joinTick = -1;
         offer = 0;
         utility = 0;

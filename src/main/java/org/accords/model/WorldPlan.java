@@ -9,6 +9,7 @@ import org.accords.scenario.Driver;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.Shock;
 import org.accords.scenario.StandingAsk;
+import org.accords.scenario.StartingPoint;
 import org.accords.scenario.StateSpec;
 import org.accords.scenario.WorldVariable;
 
@@ -59,6 +60,10 @@ public final class WorldPlan {
     final double[] conditionCost;
     /** [tick * stateCount + state]: what a unit of US offer is worth to the state (BrokerParameters.receptiveness). */
     final double[] receptiveness;
+    /** Per state, its status in the first month (all candidates, or the observed record's statuses). */
+    private final Status[] initialStatus;
+    /** accordsPrestige in the first month, before shocks. */
+    final double initialPrestige;
 
     public WorldPlan(Scenario scenario) {
         this.scenario = scenario;
@@ -85,7 +90,8 @@ public final class WorldPlan {
             int[] targets = shock.targetStates().stream().mapToInt(scenario::indexOf).filter(i -> i >= 0).toArray();
             int first = Math.max(0, scenario.run().tickOf(shock.start()));
             int last = Math.min(months - 1, scenario.run().tickOf(shock.lastActiveMonth()));
-            if (first < months) starts.get(first).add(k);
+            // a shock under way since before the start (a run from the observed present) did not start in this run
+            if (first < months && scenario.run().tickOf(shock.start()) >= 0) starts.get(first).add(k);
             if (last >= 0) ends.get(last).add(k);
             for (int t = first; t <= last; t++) {
                 double intensity = shock.intensity(scenario.run().monthOf(t));
@@ -126,6 +132,10 @@ public final class WorldPlan {
         peerInfluenceShift = driverShift[Driver.PEER_INFLUENCE.ordinal()];
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
         usEngagementSeen = perceived[WorldVariable.US_ENGAGEMENT.ordinal()];
+        StartingPoint startingPoint = scenario.startingPoint();
+        initialStatus = new Status[stateCount];
+        for (int s = 0; s < stateCount; s++) initialStatus[s] = Status.values()[startingPoint.standing(s).ordinal()];
+        initialPrestige = startingPoint.accordsPrestige();
         conditionCost = new double[cells];
         receptiveness = new double[cells];
         for (int t = 0; t < months; t++) {
@@ -177,6 +187,8 @@ public final class WorldPlan {
         usEngagementSeen = shared.usEngagementSeen;
         conditionCost = shared.conditionCost;
         receptiveness = shared.receptiveness;
+        initialStatus = shared.initialStatus.clone();
+        initialPrestige = shared.initialPrestige;
     }
 
     /**
@@ -225,6 +237,12 @@ public final class WorldPlan {
     int[] shockEnds(int tick) { return shockEnds[tick]; }
 
     public int[] peers(int s) { return peers[s]; }
+
+    /** accordsPrestige in the first month (before shocks): its start value, or the value the observed joins before it left. */
+    public double initialPrestige() { return initialPrestige; }
+
+    /** State {@code s}'s status in the first month. */
+    public Status initialStatus(int s) { return initialStatus[s]; }
 
     public YearMonth month(int tick) { return scenario.run().monthOf(tick); }
 

@@ -22,6 +22,7 @@ public record Parameter(String path, Type type, Object defaultValue, double min,
         p.add(new Parameter("description", Type.TEXT, "", 0, 0, "the question, the facts it rests on (with sources) and what the modeller expects"));
         p.add(new Parameter("run.start", Type.MONTH, "2020-01", 0, 0, "first simulated month (tick 0), YYYY-MM"));
         p.add(new Parameter("run.end", Type.MONTH, "2030-12", 0, 0, "last simulated month (inclusive), YYYY-MM"));
+        p.add(new Parameter("run.initial", Type.TEXT, "none", 0, 0, "none: every state starts as a candidate; observed: each state starts where the scenario's `observed` record puts it before run.start (member, frozen or candidate), and shocks under way at run.start act from the first month"));
         p.add(new Parameter("run.replications", Type.INT, 1000, 1, 10_000_000, "Monte Carlo replications"));
         p.add(new Parameter("run.seed", Type.LONG, 7L, 0, Long.MAX_VALUE, "master seed; replication k is seeded from (seed, k) alone"));
         p.add(new Parameter("model.weights.iranThreat", Type.NUMBER, 1.0, 0, 20, "weight of the Iran threat driver"));

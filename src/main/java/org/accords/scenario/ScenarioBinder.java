@@ -36,8 +36,11 @@ final class ScenarioBinder {
         Map<String, Object> v = new LinkedHashMap<>();
         for (Parameter p : Parameter.ALL) v.put(p.path(), scalarValue(tree, p, defaultName));
 
+        String initialText = (String) v.get("run.initial");
+        RunSettings.Initial initial = RunSettings.Initial.byKey(initialText);
+        if (initial == null) throw new BadInputException(originOf(tree, "run.initial"), "run.initial", "expected none or observed, found '" + initialText + "'");
         RunSettings run = new RunSettings((YearMonth) v.get("run.start"), (YearMonth) v.get("run.end"),
-                ((Long) v.get("run.replications")).intValue(), (Long) v.get("run.seed"));
+                ((Long) v.get("run.replications")).intValue(), (Long) v.get("run.seed"), initial);
         if (run.end().isBefore(run.start())) {
             throw new BadInputException(originOf(tree, "run.end"), "run.end", "the run ends (" + run.end() + ") before it starts (" + run.start() + ")");
         }
@@ -179,7 +182,9 @@ final class ScenarioBinder {
                 if (t.equals("false")) continue;
                 if (!t.equals("true")) throw new BadInputException(enabled.origin(), key + ".enabled", "expected true or false, found '" + t + "'");
             }
-            shocks.add(bindShock(m, id, key, run, states));
+            Shock shock = bindShock(m, id, key, run, states);
+            // from the observed present, a shock over before the start is part of the past that led there
+            if (!shock.lastActiveMonth().isBefore(run.start())) shocks.add(shock);
         }
         return shocks;
     }
@@ -201,8 +206,10 @@ final class ScenarioBinder {
         } else {
             end = run.end();
         }
-        if (start.isBefore(run.start()) || start.isAfter(run.end())) {
-            throw new BadInputException(startNode.origin(), key + ".start", "starts at " + start + ", outside the run " + run.start() + " .. " + run.end());
+        boolean earlierAllowed = run.initial() == RunSettings.Initial.OBSERVED;
+        if ((start.isBefore(run.start()) && !earlierAllowed) || start.isAfter(run.end())) {
+            throw new BadInputException(startNode.origin(), key + ".start", "starts at " + start + ", outside the run " + run.start() + " .. " + run.end()
+                    + (earlierAllowed ? "" : " (a run with run.initial: observed may carry shocks under way since before its start)"));
         }
         if (end.isAfter(run.end())) {
             YamlNode at = endNode != null ? endNode : durationNode;

@@ -67,6 +67,8 @@ public final class BareKernel {
     private final double[] diversification;
     private final double[] cost;
     private final boolean[] symbolic;
+    /** Status in the first month (a run from the observed present starts with the record's members). */
+    private final int[] initialStatus;
 
     // ---- parameters ----------------------------------------------------------------------------
     private final double wIran, wPressure, wDiversification, wUs, wPeer;
@@ -123,6 +125,7 @@ public final class BareKernel {
         insulation = new double[n];
         diversification = new double[n];
         cost = new double[n];
+        initialStatus = new int[n];
         symbolic = new boolean[n];
         for (int s = 0; s < n; s++) {
             System.arraycopy(plan.peers(s), 0, peerList, peerStart[s], plan.peers(s).length);
@@ -132,6 +135,11 @@ public final class BareKernel {
             insulation[s] = spec.regimeInsulation();
             diversification[s] = spec.diversificationNeed();
             symbolic[s] = spec.hasPriorRelations();
+            initialStatus[s] = switch (plan.initialStatus(s)) {
+                case CANDIDATE -> CANDIDATE;
+                case MEMBER -> MEMBER;
+                case FROZEN -> FROZEN;
+            };
             cost[s] = symbolic[s] ? p.symbolicJoinCost() : p.joinCost();
         }
         wIran = p.weights().iranThreat();
@@ -149,7 +157,7 @@ public final class BareKernel {
         blocPeerShare = p.blocPeerShare();
         prestigeGain = p.prestigeGain();
         prestigeDilution = p.prestigeDilution();
-        prestigeStart = plan.scenario.worldStart(WorldVariable.ACCORDS_PRESTIGE);
+        prestigeStart = plan.initialPrestige();
         BrokerParameters b = plan.scenario.us();
         offerRate = b.offerRate();
         offerSize = b.offerSize();
@@ -186,12 +194,18 @@ public final class BareKernel {
         prestige = prestigeStart;
         activeMembers = joined = frozen = 0;
         for (int s = 0; s < n; s++) {
-            status[s] = CANDIDATE;
+            status[s] = initialStatus[s];
             offer[s] = 0;
             utility[s] = 0;
             activeBlocPeers[s] = 0;
             joinTick[s] = -1;
             order[s] = s;
+        }
+        for (int s = 0; s < n; s++) {
+            if (status[s] == CANDIDATE) continue;
+            joined++;
+            if (status[s] == MEMBER) setActive(s, 1);
+            else frozen++;
         }
         for (int s = 0; s < n; s++) utility[s] = utility(s, 0);
         for (int t = 0; t < months; t++) {
