@@ -1,15 +1,21 @@
 package org.accords.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.accords.experiment.Backtest;
-import org.accords.experiment.LogisticHazardModel;
-import org.accords.experiment.ObservedRecord;
-import org.accords.report.BacktestReport;
-import org.accords.report.RunReport;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.accords.experiment.Calibrator;
+import org.accords.experiment.backtest.RewardLeaks;
+import org.accords.experiment.backtest.RollingOrigins;
+import org.accords.report.RollingOriginsReport;
 import org.accords.scenario.BadInputException;
 import org.accords.scenario.Scenario;
+import org.accords.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Score a scenario with an observed record (default: history) against what happened:",
-                "Brier and skill scores at checkpoints for the ABM and a logistic event-history baseline fitted",
-                "on the calibration window, join timing errors, P(frozen) for observed freezes, and the targets.",
-                "Writes the run folder plus backtest.csv, backtest.png/.svg and backtest.txt."})
+        description = {"Rolling-origin backtest of a scenario with an observed record (default: history): at each origin,",
+                "forecast the joins, freezes and thaws of the next 12 and 36 months from the observed standings there,",
+                "and score them event by event (Brier and log score, bootstrap intervals over states) for the ABM,",
+                "persistence, persistence plus the training window's rate, and a cross-validated logistic model.",
+                "Every score says whether it is in or out of sample. Writes backtest.txt, windows.csv, events.csv,",
+                "summary.csv, backtest.png/.svg and index.html."})
 final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "history",
             description = "Scenario with an `observed:` record. Default: ${DEFAULT-VALUE}.")
@@ -29,11 +37,27 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     EnsembleOptions options;
 
-    @Option(names = "--until", paramLabel = "YYYY-MM", defaultValue = "2022-12",
-            description = "End of the calibration window: the logistic baseline is fitted up to it; later checkpoints are out of sample. Default: ${DEFAULT-VALUE}.")
-    String until;
+    @Option(names = "--origins", paramLabel = "YYYY-MM,...", split = ",",
+            description = "Forecast origins (default: 1999-12,2008-06,2012-12,2019-12,2022-12,2023-09). Windows that end after the record are not scored.")
+    List<String> origins;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Result folder (default: results/backtest-<scenario name>-until-<YYYY-MM>).")
+    @Option(names = "--horizons", paramLabel = "MONTHS,...", split = ",", description = "Window lengths in months (default: 12,36).")
+    List<Integer> horizons;
+
+    @Option(names = "--fitted-through", paramLabel = "YYYY-MM",
+            description = "Last month of the record the ABM's parameters were fitted to (default: read from the --params fragment or scenarios/_calibrated.yaml).")
+    String fittedThrough;
+
+    @Option(names = "--refit", description = "Calibrate the ABM on the record up to each origin first (slow; then every ABM score is out of sample).")
+    boolean refit;
+
+    @Option(names = "--refit-budget", paramLabel = "N", defaultValue = "60", description = "CMA-ES evaluations per origin with --refit. Default: ${DEFAULT-VALUE}.")
+    int refitBudget;
+
+    @Option(names = "--refit-reps", paramLabel = "N", defaultValue = "50", description = "Replications per evaluation with --refit. Default: ${DEFAULT-VALUE}.")
+    int refitReps;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Result folder (default: results/backtest-<scenario name>).")
     Path out;
 
     @Option(names = "--force", description = "Replace an existing result folder.")
@@ -44,30 +68,78 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        YearMonth cutoff = month(until, "--until");
-        Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
+        ScenarioLoader loader = Main.loader();
+        List<String> overrides = options.overrides();
+        Scenario record = loader.load(scenario, options.fragments(), overrides);
+        if (record.observed().isEmpty()) {
+            throw new BadInputException(null, "observed", "scenario '" + record.name() + "' has no observed record to score against (see scenarios/history.yaml)");
+        }
+        List<RewardLeaks.Leak> leaks = RewardLeaks.find(record);
+        if (!leaks.isEmpty()) {
+            RewardLeaks.Leak l = leaks.get(0);
+            throw new BadInputException(loader.shockKeyOrigin(scenario, l.shock().id(), "start"), "shocks." + l.shock().id() + ".start", l.explanation());
+        }
+        List<YearMonth> originList = new ArrayList<>();
+        for (String o : origins == null ? RollingOrigins.DEFAULT_ORIGINS.stream().map(YearMonth::toString).toList() : origins) {
+            originList.add(month(o.strip(), "--origins"));
+        }
+        List<Integer> horizonList = horizons == null ? RollingOrigins.DEFAULT_HORIZONS : horizons;
+        for (int h : horizonList) if (h < 1 || h > 240) throw new BadInputException(null, "--horizons", "a window is 1 to 240 months, found " + h);
+        if (refit && refitBudget < 1) throw new BadInputException(null, "--refit-budget", "must be a positive whole number, found " + refitBudget);
+        if (refit && refitReps < 1) throw new BadInputException(null, "--refit-reps", "must be a positive whole number, found " + refitReps);
+        YearMonth committedFit = fittedThrough != null ? month(fittedThrough, "--fitted-through") : committedFitMonth(loader);
         int threads = options.threads();
-        Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + sc.name() + "-until-" + cutoff);
-        if (sc.observed().isEmpty()) {
-            throw new BadInputException(null, "observed", "scenario '" + sc.name() + "' has no observed record to score against (see scenarios/history.yaml)");
-        }
-        if (cutoff.isBefore(sc.run().start()) || cutoff.isAfter(sc.run().end())) {
-            throw new BadInputException(null, "--until", cutoff + " lies outside the run " + sc.run().start() + " .. " + sc.run().end());
-        }
-        Backtest.Result result = Jobs.intoFolder(folder, force, (dir, cancel) -> {
-            var ensemble = Jobs.ensemble(sc, threads, options.quiet, cancel);
-            ObservedRecord observed = new ObservedRecord(sc);
-            var logistic = LogisticHazardModel.fit(sc, observed, sc.run().tickOf(cutoff));
-            Backtest.Result r = Backtest.score(sc, ensemble, logistic, observed, cutoff, Backtest.DEFAULT_CHECKPOINTS);
-            RunReport.write(ensemble, dir, Version.get());
-            BacktestReport.write(r, dir);
+        String parameters = refit
+                ? String.format(java.util.Locale.ROOT, "refitted on the record up to each origin (calibrate --budget %d --reps %d --seed %d)", refitBudget, refitReps, record.run().seed())
+                : (options.params != null ? options.params.toString() : "scenarios/_calibrated.yaml")
+                        + (committedFit == null ? ", fitted-through month unknown: every ABM score counted in sample" : ", fitted through " + committedFit);
+        Function<YearMonth, YearMonth> fitted = refit ? o -> o : o -> committedFit;
+        Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + record.name());
+        AtomicBoolean cancel = new AtomicBoolean();
+        RollingOrigins.OriginScenario abm = (origin, months) -> {
+            List<String> o = new ArrayList<>(overrides);
+            if (refit) {
+                Calibrator.Fit fit = new Calibrator(x -> loader.load(scenario, options.fragments(), concat(overrides, x)),
+                        new Calibrator.Settings(origin, refitBudget, refitReps, record.run().seed(), threads)).run(p -> { }, cancel);
+                o.addAll(fit.overrides());
+            }
+            o.addAll(fromObserved(origin, months));
+            return loader.load(scenario, options.fragments(), o);
+        };
+        RollingOrigins.Settings settings = new RollingOrigins.Settings(originList, horizonList, record.run().replications(), record.run().seed(), abm, fitted);
+        RollingOrigins.Result result = Jobs.intoFolder(folder, force, (dir, c) -> {
+            RollingOrigins.Result r = RollingOrigins.run(record, settings);
+            RollingOriginsReport.write(r, parameters, dir);
             return r;
         });
         if (!options.quiet) {
-            BacktestReport.printTable(result, spec.commandLine().getOut());
+            RollingOriginsReport.printTable(result, parameters, spec.commandLine().getOut());
             spec.commandLine().getOut().println("results: " + folder.toAbsolutePath().normalize());
         }
         return Main.OK;
+    }
+
+    /** Overrides that make the scenario start the month after the origin from the observed standings there. */
+    static List<String> fromObserved(YearMonth origin, int months) {
+        return List.of("run.start=" + origin.plusMonths(1), "run.end=" + origin.plusMonths(months));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The fitted-through month recorded by calibrate in the --params fragment, else in scenarios/_calibrated.yaml; null if none. */
+    private YearMonth committedFitMonth(ScenarioLoader loader) throws IOException {
+        Path fragment = options.params != null ? options.params : loader.presetDir().resolve("_calibrated.yaml");
+        if (!Files.isRegularFile(fragment)) return null;
+        for (String line : Files.readAllLines(fragment)) {
+            if (line.startsWith(CalibrateCommand.FITTED_THROUGH)) {
+                return month(line.substring(CalibrateCommand.FITTED_THROUGH.length()).strip(), fragment + ": fitted-through");
+            }
+        }
+        return null;
     }
 
     static YearMonth month(String text, String option) {

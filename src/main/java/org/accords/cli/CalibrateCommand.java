@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                 "common random numbers. Writes the fitted values as the fragment scenarios/_calibrated.yaml,",
                 "which baseline (and so every preset) extends, and reports in- and out-of-sample losses."})
 final class CalibrateCommand implements Callable<Integer> {
+    /** The fragment's machine-readable line naming the last month of the record the fit used. */
+    static final String FITTED_THROUGH = "# fitted-through: ";
+
     @Option(names = "--until", paramLabel = "YYYY-MM", defaultValue = "2022-12", description = "Cutoff of the calibration window. Default: ${DEFAULT-VALUE}.")
     String until;
 
@@ -111,13 +114,13 @@ final class CalibrateCommand implements Callable<Integer> {
         writeFragment(target, fit, command, cutoff, start.run().end());
         if (show) {
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "fitted %d parameters in %d evaluations (%s)%n", Calibrator.SPACE.size(), fit.evaluations(), command);
+            o.printf(Locale.ROOT, "fitted %d parameters in %d evaluations (%s)%n", Calibrator.SPACE.keys().size(), fit.evaluations(), command);
             o.printf(Locale.ROOT, "monthly loss (Brier of joined-by + frozen): start %.5f -> in-sample (%s..%s) %.5f; %s%n",
                     fit.startLoss(), start.run().start(), cutoff, fit.inSample(), Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
                             : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), start.run().end(), fit.outOfSample()));
-            for (int i = 0; i < Calibrator.SPACE.size(); i++) {
-                o.printf(Locale.ROOT, "  %-40s %s%n", Calibrator.SPACE.get(i).key(), Num.fmt(fit.values().get(i), 4));
-            }
+            for (var e : fit.values().entrySet()) o.printf(Locale.ROOT, "  %-40s %s%n", e.getKey(), Num.fmt(e.getValue(), 4));
+            List<String> bounds = fit.boundsReached();
+            o.println(bounds.isEmpty() ? "no parameter ended on a bound of the search" : "ended on a bound: " + String.join("; ", bounds));
             o.println("written: " + target.toAbsolutePath().normalize());
             o.println("check it with: ./accords backtest --until " + cutoff);
         }
@@ -127,10 +130,10 @@ final class CalibrateCommand implements Callable<Integer> {
     /** The fragment: nested YAML of the fitted keys, with the command and scores that produced it. */
     static void writeFragment(Path target, Calibrator.Fit fit, String command, YearMonth cutoff, YearMonth end) throws IOException {
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-        for (int i = 0; i < Calibrator.SPACE.size(); i++) {
-            String key = Calibrator.SPACE.get(i).key();
+        for (var e : fit.values().entrySet()) {
+            String key = e.getKey();
             int dot = key.lastIndexOf('.');
-            sections.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>()).put(key.substring(dot + 1), fit.values().get(i));
+            sections.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>()).put(key.substring(dot + 1), e.getValue());
         }
         StringBuilder y = new StringBuilder();
         y.append("# Calibrated global parameters. Generated file: do not edit by hand; rerun\n");
@@ -139,6 +142,10 @@ final class CalibrateCommand implements Callable<Integer> {
                 Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
                         : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), end, fit.outOfSample())));
         y.append("# Only global parameters are fitted (bounds: Calibrator.SPACE); no state attribute is.\n");
+        List<String> bounds = fit.boundsReached();
+        y.append("# ").append(bounds.isEmpty() ? "no parameter ended on a bound of the search" : "ended on a bound: " + String.join("; ", bounds)).append('\n');
+        // read by backtest: scores of events after this month are out of sample
+        y.append(FITTED_THROUGH).append(cutoff).append('\n');
         List<String> order = List.of("model", "model.weights", "us");
         String lastTop = "";
         for (String section : order) {

@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.experiment.Ensemble;
 import org.accords.experiment.EnsembleResult;
+import org.accords.experiment.Shard;
 import org.accords.report.ResultFolder;
 import org.accords.report.RunReport;
+import org.accords.report.ShardFolders;
 import org.accords.scenario.Scenario;
 
 /** Work that writes a result folder whole, with clean interruption (Ctrl-C, SIGTERM). */
@@ -63,9 +65,23 @@ final class Jobs {
         });
     }
 
+    /** Runs the shard's share of the ensemble and writes its shard folder (for `accords merge`). */
+    static EnsembleResult runShardToFolder(Scenario sc, Shard shard, Path out, boolean force, int threads, boolean quiet) throws IOException {
+        return intoFolder(out, force, (dir, cancel) -> {
+            EnsembleResult result = ensemble(sc, shard, threads, quiet, cancel);
+            ShardFolders.writeRun(result, dir, Version.get());
+            return result;
+        });
+    }
+
     static EnsembleResult ensemble(Scenario sc, int threads, boolean quiet, AtomicBoolean cancel) {
+        return ensemble(sc, Shard.WHOLE, threads, quiet, cancel);
+    }
+
+    static EnsembleResult ensemble(Scenario sc, Shard shard, int threads, boolean quiet, AtomicBoolean cancel) {
         int reps = sc.run().replications();
-        ProgressBar bar = new ProgressBar(System.err, reps, sc.name(), ProgressBar.wanted(quiet));
-        return new Ensemble(sc).run(reps, sc.run().seed(), threads, bar, cancel);
+        String label = shard.count() == 1 ? sc.name() : sc.name() + " " + shard;
+        ProgressBar bar = new ProgressBar(System.err, Math.max(1, shard.size(reps)), label, ProgressBar.wanted(quiet));
+        return new Ensemble(sc).run(reps, sc.run().seed(), threads, shard, bar, cancel);
     }
 }

@@ -34,6 +34,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing result folder.")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardOption.class,
+            description = {"Run only replications r with r mod N = K into a shard folder (default: results/<scenario>-shard-K-of-N);",
+                    "`accords merge` joins all N shards into the same folder, byte for byte, as the unsharded run."})
+    org.accords.experiment.Shard shard;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +46,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
         int threads = options.threads();
+        if (shard != null) {
+            Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));
+            EnsembleResult r = Jobs.runShardToFolder(sc, shard, folder, force, threads, options.quiet);
+            if (!options.quiet) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "%s shard %s: %,d of %,d replications, seed %d, %d threads, %.1f s%nshard: %s%n",
+                        sc.name(), shard, r.runs(), sc.run().replications(), r.seed, r.threads, r.wallSeconds(), folder.toAbsolutePath().normalize());
+                spec.commandLine().getOut().flush();
+            }
+            return Main.OK;
+        }
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
         EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());

@@ -200,6 +200,19 @@ public final class Aggregate implements RunObserver {
         return a;
     }
 
+    /**
+     * Adds up partial counters (shards of one ensemble) into {@code into}; null starts a new sum.
+     * Integer counters, so the order of shards does not matter.
+     */
+    public static Data sum(Data into, Data part) {
+        Aggregate a = of(part);
+        if (into != null) {
+            if (into.months() != part.months() || into.states() != part.states()) throw new IllegalArgumentException("shards of different sizes");
+            a.add(of(into));
+        }
+        return a.data();
+    }
+
     private static long[] checked(long[] from, int length) {
         if (from == null || from.length != length) throw new IllegalArgumentException("aggregate data of the wrong size");
         return from;

@@ -1,9 +1,9 @@
 package org.accords.experiment;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -28,45 +28,49 @@ import org.apache.commons.math3.random.MersenneTwister;
  */
 public final class Calibrator {
 
-    /** A fitted parameter: its scenario key and the bounds it is searched within. */
-    public record Dimension(String key, double lower, double upper) {}
-
     /**
      * The calibrated parameters and their bounds: the one place they are declared. The
      * temperature stays fixed, since scaling every weight, cost and threshold together with it
-     * leaves the hazard unchanged; the damping, relief, bloc-share and prestige coefficients are
-     * not identified by six observed events and keep their documented defaults.
+     * leaves the hazard unchanged; the damping, relief, bloc-share and prestige coefficients
+     * keep their documented defaults, and so does the level x* at which a stated condition is met
+     * (only its cost c is fitted). The exit threshold is searched as its gap below the join
+     * threshold, the symbolic-join cost as a share of the substantive one (see ParameterSpace).
      */
-    public static final List<Dimension> SPACE = List.of(
-            new Dimension("model.weights.iranThreat", 0, 5),
-            new Dimension("model.weights.palestinianPressure", 0, 8),
-            new Dimension("model.weights.economicDiversification", 0, 5),
-            new Dimension("model.weights.usRewards", 0, 8),
-            new Dimension("model.weights.peerInfluence", 0, 8),
-            new Dimension("model.joinThreshold", 0, 6),
-            new Dimension("model.exitThreshold", -6, -0.05),
-            new Dimension("model.maxHazard", 0.05, 0.95),
-            new Dimension("model.joinCost", 0, 4),
-            new Dimension("model.symbolicJoinCost", 0, 4),
-            new Dimension("model.gazaAmplification", 0, 6),
-            new Dimension("us.offerRate", 0, 1),
-            new Dimension("us.offerSize", 0, 2),
-            new Dimension("us.askShare", 0, 1));
+    public static final ParameterSpace SPACE = new ParameterSpace()
+            .plain("model.weights.iranThreat", 0, 5)
+            .plain("model.weights.palestinianPressure", 0, 8)
+            .plain("model.weights.economicDiversification", 0, 5)
+            .plain("model.weights.usRewards", 0, 8)
+            .plain("model.weights.peerInfluence", 0, 8)
+            .plain("model.joinThreshold", 0, 6)
+            .below("model.exitThreshold", "model.joinThreshold", "exitGap", 0.05, 10)
+            .plain("model.maxHazard", 0.05, 0.95)
+            .plain("model.joinCost", 0, 4)
+            .shareOf("model.symbolicJoinCost", "model.joinCost", "symbolicCostShare")
+            .plain("model.gazaAmplification", 0, 6)
+            .plain("us.offerRate", 0, 1)
+            .plain("us.offerSize", 0, 2)
+            .plain("us.askShare", 0, 1)
+            .plain("model.conditionCost", 0, 10);
 
     public record Settings(YearMonth until, int budget, int replications, long seed, int threads) {}
 
     public record Progress(int evaluation, int budget, double loss, double best) {}
 
     /**
-     * @param values      fitted values, rounded to 4 decimals, in SPACE order
+     * @param values      fitted scenario values by key (SPACE.keys() order), rounded to 4 decimals
+     * @param coordinates the best point in SPACE's coordinates
      * @param inSample    monthly loss from the start to the cutoff
      * @param outOfSample monthly loss after the cutoff to the end (NaN if none)
      */
-    public record Fit(List<Double> values, double startLoss, double inSample, double outOfSample, int evaluations) {
+    public record Fit(Map<String, Double> values, double[] coordinates, double startLoss, double inSample, double outOfSample, int evaluations) {
         public List<String> overrides() {
-            List<String> o = new ArrayList<>();
-            for (int i = 0; i < SPACE.size(); i++) o.add(SPACE.get(i).key() + "=" + values.get(i));
-            return o;
+            return SPACE.overrides(values);
+        }
+
+        /** Coordinates that ended on a bound of the search (a fit pressed against its limits). */
+        public List<String> boundsReached() {
+            return SPACE.boundsReached(coordinates);
         }
     }
 
@@ -84,10 +88,13 @@ public final class Calibrator {
         int cut = start.run().tickOf(settings.until());
         int last = start.run().months() - 1;
         ObservedRecord observed = new ObservedRecord(start);
-        double[] x0 = new double[SPACE.size()];
         // start from the code's documented defaults, not from the current fragment, so that a
         // rerun reproduces the committed values whatever the fragment holds now
-        for (int i = 0; i < x0.length; i++) x0[i] = normalize(SPACE.get(i), defaultValue(SPACE.get(i).key()));
+        Map<String, Double> defaults = new LinkedHashMap<>();
+        for (String key : SPACE.keys()) defaults.put(key, defaultValue(key));
+        double[] natural = SPACE.coordinatesOf(defaults);
+        double[] x0 = new double[SPACE.size()];
+        for (int i = 0; i < x0.length; i++) x0[i] = normalize(SPACE.dimensions().get(i), natural[i]);
         double startLoss = loss(toOverrides(x0), observed, 0, cut, cancel);
 
         double[] best = x0.clone();
@@ -117,12 +124,13 @@ public final class Calibrator {
         } catch (TooManyEvaluationsException budgetSpent) {
             // the budget is the stopping rule: keep the best point seen
         }
-        List<Double> values = new ArrayList<>();
-        for (int i = 0; i < best.length; i++) values.add(round4(denormalize(SPACE.get(i), best[i])));
-        Fit rounded = new Fit(values, startLoss, 0, 0, evals[0]);
+        double[] coordinates = toCoordinates(best);
+        Map<String, Double> values = new LinkedHashMap<>();
+        SPACE.values(coordinates).forEach((k, v) -> values.put(k, round4(v)));
+        Fit rounded = new Fit(values, coordinates, startLoss, 0, 0, evals[0]);
         double in = loss(rounded.overrides(), observed, 0, cut, cancel);
         double out = cut < last ? loss(rounded.overrides(), observed, cut + 1, last, cancel) : Double.NaN;
-        return new Fit(values, startLoss, in, out, evals[0]);
+        return new Fit(values, coordinates, startLoss, in, out, evals[0]);
     }
 
     private double loss(List<String> overrides, ObservedRecord observed, int from, int to, AtomicBoolean cancel) {
@@ -133,22 +141,25 @@ public final class Calibrator {
     }
 
     private static List<String> toOverrides(double[] x) {
-        List<String> o = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            o.add(SPACE.get(i).key() + "=" + String.format(Locale.ROOT, "%.12f", denormalize(SPACE.get(i), x[i])));
-        }
-        return o;
+        return SPACE.overrides(SPACE.values(toCoordinates(x)));
+    }
+
+    /** From the optimizer's unit cube to SPACE's coordinates. */
+    private static double[] toCoordinates(double[] x) {
+        double[] c = new double[x.length];
+        for (int i = 0; i < x.length; i++) c[i] = denormalize(SPACE.dimensions().get(i), x[i]);
+        return c;
     }
 
     static double defaultValue(String key) {
         return ((Number) Parameter.byPath(key).defaultValue()).doubleValue();
     }
 
-    private static double normalize(Dimension d, double v) {
+    private static double normalize(ParameterSpace.Dimension d, double v) {
         return Math.min(1, Math.max(0, (v - d.lower()) / (d.upper() - d.lower())));
     }
 
-    private static double denormalize(Dimension d, double x) {
+    private static double denormalize(ParameterSpace.Dimension d, double x) {
         double c = Math.min(1, Math.max(0, x));
         return d.lower() + c * (d.upper() - d.lower());
     }

@@ -39,8 +39,17 @@ public final class Ensemble {
      * @param cancel   checked between replications; when set, the run ends with a CancellationException
      */
     public EnsembleResult run(int replications, long seed, int threads, IntConsumer progress, AtomicBoolean cancel) {
+        return run(replications, seed, threads, Shard.WHOLE, progress, cancel);
+    }
+
+    /**
+     * Runs only the shard's share of the replications (r mod N = K). Each replication keeps its
+     * global index, hence its seed, so the shards' aggregates add up to the unsharded one exactly.
+     */
+    public EnsembleResult run(int replications, long seed, int threads, Shard shard, IntConsumer progress, AtomicBoolean cancel) {
         Instant started = Instant.now();
-        int workers = Math.max(1, Math.min(threads, replications));
+        int share = shard.size(replications);
+        int workers = Math.max(1, Math.min(threads, share));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         List<String> shockIds = scenario.shocks().stream().map(Shock::id).toList();
@@ -56,8 +65,9 @@ public final class Ensemble {
                 parts.add(pool.submit(() -> {
                     AccordsModel model = new AccordsModel(plan);
                     Aggregate part = new Aggregate(plan.months, plan.stateCount);
-                    for (int k = next.getAndIncrement(); k < replications; k = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < share; i = next.getAndIncrement()) {
                         if (cancel.get()) throw new CancellationException();
+                        long k = shard.unit(i);
                         if (k == 0) {
                             TraceRecorder recorder = new TraceRecorder(part, shockIds);
                             model.runReplication(Seeds.forReplication(seed, k), recorder);
@@ -72,7 +82,7 @@ public final class Ensemble {
             }
             Aggregate total = new Aggregate(plan.months, plan.stateCount);
             for (Future<Aggregate> f : parts) total.add(f.get());
-            return new EnsembleResult(scenario, seed, workers, started, Instant.now(), total, trace);
+            return new EnsembleResult(scenario, seed, workers, started, Instant.now(), total, trace, shard, 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException();

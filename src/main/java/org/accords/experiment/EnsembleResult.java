@@ -15,10 +15,21 @@ public final class EnsembleResult {
     public final Instant started;
     public final Instant finished;
     public final List<TraceEvent> trace;
+    /** The share of the replications this result holds ({@link Shard#WHOLE} unless run with --shard). */
+    public final Shard shard;
+    /** How many shard folders this result was merged from; 0 when computed in one process. */
+    public final int mergedShards;
     private final Aggregate a;
 
     EnsembleResult(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate a, List<TraceEvent> trace) {
+        this(scenario, seed, threads, started, finished, a, trace, Shard.WHOLE, 0);
+    }
+
+    EnsembleResult(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate a, List<TraceEvent> trace,
+                   Shard shard, int mergedShards) {
         this.scenario = scenario;
+        this.shard = shard;
+        this.mergedShards = mergedShards;
         this.seed = seed;
         this.threads = threads;
         this.started = started;
@@ -30,12 +41,19 @@ public final class EnsembleResult {
 
     /** A result restored from a run folder's aggregate.json (no trace). */
     public static EnsembleResult restored(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate.Data data) {
+        return restored(scenario, seed, threads, started, finished, data, List.of(), 0);
+    }
+
+    /** A whole result rebuilt from saved counters (the sum of {@code mergedShards} shards) and replication 0's trace. */
+    public static EnsembleResult restored(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate.Data data,
+                                          List<TraceEvent> trace, int mergedShards) {
         Aggregate a = Aggregate.of(data);
         if (a.months != scenario.run().months() || a.states != scenario.states().size()) {
             throw new IllegalArgumentException("aggregate does not match the scenario's months and states");
         }
-        return new EnsembleResult(scenario, seed, threads, started, finished, a, List.of());
+        return new EnsembleResult(scenario, seed, threads, started, finished, a, trace, Shard.WHOLE, mergedShards);
     }
+
 
     public Aggregate.Data data() { return a.data(); }
 

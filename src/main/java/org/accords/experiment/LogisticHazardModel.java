@@ -10,7 +10,6 @@ import org.accords.scenario.WorldVariable;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.FastMath;
 
@@ -67,7 +66,7 @@ public final class LogisticHazardModel implements Forecast {
         return new LogisticHazardModel(plan, newton(rows, events));
     }
 
-    static double[] covariates(WorldPlan plan, int s, int t) {
+    public static double[] covariates(WorldPlan plan, int s, int t) {
         StateSpec spec = plan.scenario.states().get(s);
         return new double[] {
             1,
@@ -86,37 +85,66 @@ public final class LogisticHazardModel implements Forecast {
     }
 
     private static double[] newton(List<double[]> rows, List<Double> y) {
-        int k = COVARIATES.size();
-        RealVector beta = new ArrayRealVector(k);
-        beta.setEntry(0, -5); // a rare event: start near a low base rate
+        double[] events = new double[y.size()];
+        for (int i = 0; i < events.length; i++) events[i] = y.get(i);
+        return fitRidge(rows, events, RIDGE, null);
+    }
+
+    /**
+     * Penalised maximum likelihood by Newton-Raphson: ridge {@code ridge} on every coefficient but
+     * the intercept (column 0), {@link #INTERCEPT_RIDGE} on the intercept.
+     *
+     * @param start starting coefficients (a warm start), or null for a rare-event start
+     */
+    public static double[] fitRidge(List<double[]> rows, double[] y, double ridge, double[] start) {
+        int k = rows.isEmpty() ? COVARIATES.size() : rows.get(0).length;
+        double[] beta = start != null ? start.clone() : new double[k];
+        if (start == null) beta[0] = -5; // a rare event: start near a low base rate
+        double[][] hessian = new double[k][k];
+        double[] gradient = new double[k];
         for (int iter = 0; iter < 100; iter++) {
-            RealMatrix hessian = new Array2DRowRealMatrix(k, k);
-            RealVector gradient = new ArrayRealVector(k);
+            for (double[] row : hessian) java.util.Arrays.fill(row, 0);
+            java.util.Arrays.fill(gradient, 0);
             for (int i = 0; i < rows.size(); i++) {
                 double[] x = rows.get(i);
-                double p = sigmoid(new ArrayRealVector(x, false).dotProduct(beta));
+                double z = 0;
+                for (int a = 0; a < k; a++) z += x[a] * beta[a];
+                double p = sigmoid(z);
                 double w = p * (1 - p);
+                double r = y[i] - p;
                 for (int a = 0; a < k; a++) {
-                    gradient.addToEntry(a, (y.get(i) - p) * x[a]);
-                    for (int b = 0; b < k; b++) hessian.addToEntry(a, b, w * x[a] * x[b]);
+                    if (x[a] == 0) continue;
+                    gradient[a] += r * x[a];
+                    double wa = w * x[a];
+                    for (int b = a; b < k; b++) hessian[a][b] += wa * x[b];
                 }
             }
             for (int a = 0; a < k; a++) {
-                double penalty = a == 0 ? INTERCEPT_RIDGE : RIDGE;
-                gradient.addToEntry(a, -penalty * beta.getEntry(a));
-                hessian.addToEntry(a, a, penalty);
+                for (int b = 0; b < a; b++) hessian[a][b] = hessian[b][a];
+                double penalty = a == 0 ? INTERCEPT_RIDGE : ridge;
+                gradient[a] -= penalty * beta[a];
+                hessian[a][a] += penalty;
             }
-            RealVector step = new LUDecomposition(hessian).getSolver().solve(gradient);
-            beta = beta.add(step);
-            if (step.getLInfNorm() < 1e-10) break;
+            RealVector step = new LUDecomposition(new Array2DRowRealMatrix(hessian, false)).getSolver().solve(new ArrayRealVector(gradient, false));
+            double largest = 0;
+            for (int a = 0; a < k; a++) {
+                beta[a] += step.getEntry(a);
+                largest = Math.max(largest, Math.abs(step.getEntry(a)));
+            }
+            if (largest < 1e-10) break;
         }
-        return beta.toArray();
+        return beta;
     }
 
-    private double hazard(double[] x) {
+    /** Monthly hazard sigma(x . beta). */
+    public static double hazard(double[] beta, double[] x) {
         double z = 0;
         for (int i = 0; i < x.length; i++) z += beta[i] * x[i];
         return sigmoid(z);
+    }
+
+    private double hazard(double[] x) {
+        return hazard(beta, x);
     }
 
     private static double sigmoid(double z) {

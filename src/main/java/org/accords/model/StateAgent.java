@@ -24,7 +24,7 @@ public final class StateAgent implements Steppable {
     private int joinTick;
     private double offer;
     private double utility;
-    /** This month's cost of stated conditions not met (WorldPlan.conditionCost). */
+    /** This month's cost of stated conditions not met, c x WorldPlan.conditionShortfall. */
     private double conditionCost;
     /** This month's value of a unit of US offer to this state (WorldPlan.receptiveness). */
     private double receptiveness;
@@ -70,7 +70,7 @@ public final class StateAgent implements Steppable {
                 + plan.israelThreat[cell] + plan.pressureShift[cell];
         drivers[2] = spec.diversificationNeed() + plan.diversificationShift[cell];
         receptiveness = plan.receptiveness[cell];
-        conditionCost = plan.conditionCost[cell];
+        conditionCost = p.conditionCost() * plan.conditionShortfall[cell];
         drivers[3] = (offer + plan.usRewardsShift[cell]) * receptiveness;
         drivers[4] = prestige * model.peerShare(index) + plan.peerInfluenceShift[cell];
 

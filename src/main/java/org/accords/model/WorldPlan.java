@@ -54,10 +54,11 @@ public final class WorldPlan {
     /** [tick * stateCount + state]: usEngagement as the state sees it (bloc-wide pushes included): how likely Washington courts it. */
     final double[] usEngagementSeen;
     /**
-     * [tick * stateCount + state]: the month's cost of the state's stated conditions in force,
-     * c x sum over the conditions' variables of max(0, x* - variable as the state sees it).
+     * [tick * stateCount + state]: how far the world falls short of the state's stated conditions in
+     * force this month, the sum over the conditions' variables of max(0, x* - variable as the state
+     * sees it); the utility cost is c times this.
      */
-    final double[] conditionCost;
+    final double[] conditionShortfall;
     /** [tick * stateCount + state]: what a unit of US offer is worth to the state (BrokerParameters.receptiveness). */
     final double[] receptiveness;
     /** Per state, its status in the first month (all candidates, or the observed record's statuses). */
@@ -136,30 +137,31 @@ public final class WorldPlan {
         initialStatus = new Status[stateCount];
         for (int s = 0; s < stateCount; s++) initialStatus[s] = Status.values()[startingPoint.standing(s).ordinal()];
         initialPrestige = startingPoint.accordsPrestige();
-        conditionCost = new double[cells];
+        conditionShortfall = new double[cells];
         receptiveness = new double[cells];
         for (int t = 0; t < months; t++) {
             YearMonth month = month(t);
             for (int s = 0; s < stateCount; s++) {
                 StateSpec spec = states.get(s);
-                conditionCost[t * stateCount + s] = conditionCost(spec, month, t, s);
+                conditionShortfall[t * stateCount + s] = shortfall(spec, month, t, s);
                 receptiveness[t * stateCount + s] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), spec.usAlignment());
             }
         }
     }
 
-    /** Each world variable that some condition of the state in force this month names costs once, however many name it. */
-    private double conditionCost(StateSpec spec, YearMonth month, int t, int s) {
-        double cost = 0;
+    /** Each world variable that some condition of the state in force this month names counts once, however many name it. */
+    private double shortfall(StateSpec spec, YearMonth month, int t, int s) {
+        double level = scenario.model().conditionLevel();
+        double sum = 0;
         for (WorldVariable v : WorldVariable.values()) {
             for (Condition c : spec.conditions()) {
                 if (c.variable() == v && c.inForce(month)) {
-                    cost += scenario.model().conditionCost(perceived[v.ordinal()][t * stateCount + s]);
+                    sum += Math.max(0, level - perceived[v.ordinal()][t * stateCount + s]);
                     break;
                 }
             }
         }
-        return cost;
+        return sum;
     }
 
     /** A copy for {@link #copyForModel()}: the large rows shared, the small arrays copied. */
@@ -185,7 +187,7 @@ public final class WorldPlan {
         peerInfluenceShift = shared.peerInfluenceShift;
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
         usEngagementSeen = shared.usEngagementSeen;
-        conditionCost = shared.conditionCost;
+        conditionShortfall = shared.conditionShortfall;
         receptiveness = shared.receptiveness;
         initialStatus = shared.initialStatus.clone();
         initialPrestige = shared.initialPrestige;
@@ -223,8 +225,11 @@ public final class WorldPlan {
 
     public double driverShift(Driver d, int tick, int s) { return driverShift[d.ordinal()][tick * stateCount + s]; }
 
-    /** The cost of state {@code s}'s stated conditions in month {@code tick}: c x max(0, x* - variable), per variable named. */
-    public double conditionCost(int tick, int s) { return conditionCost[tick * stateCount + s]; }
+    /** How far the world falls short of state {@code s}'s stated conditions in month {@code tick}: sum of max(0, x* - variable), per variable named. */
+    public double conditionShortfall(int tick, int s) { return conditionShortfall[tick * stateCount + s]; }
+
+    /** The utility cost of state {@code s}'s unmet conditions in month {@code tick}: c x the shortfall. */
+    public double conditionCost(int tick, int s) { return scenario.model().conditionCost() * conditionShortfall[tick * stateCount + s]; }
 
     /** What a unit of US offer is worth to state {@code s} in month {@code tick}: askShare x askSize + (1 - askShare) x usAlignment. */
     public double receptiveness(int tick, int s) { return receptiveness[tick * stateCount + s]; }

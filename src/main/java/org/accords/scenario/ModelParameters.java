@@ -22,9 +22,4 @@ public record ModelParameters(Weights weights, double joinThreshold, double exit
                               double maxHazard, double joinCost, double symbolicJoinCost,
                               double insulationDamping, double gazaAmplification, double statehoodRelief,
                               double blocPeerShare, double prestigeGain, double prestigeDilution,
-                              double conditionCost, double conditionLevel) {
-    /** The monthly utility cost of a condition on a variable at this value: c x max(0, x* - value). */
-    public double conditionCost(double value) {
-        return conditionCost * Math.max(0, conditionLevel - value);
-    }
-}
+                              double conditionCost, double conditionLevel) {}

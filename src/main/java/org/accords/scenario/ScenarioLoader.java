@@ -50,6 +50,16 @@ public final class ScenarioLoader {
         return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
     }
 
+    /** Where a key of the shock with this id is set (file and line) in the merged scenario, or null; for errors found after binding. */
+    public Origin shockKeyOrigin(String nameOrPath, String shockId, String key) {
+        YamlNode.Mapping tree = readMerged(locate(nameOrPath), new ArrayList<>(), null);
+        if (!(tree.get("shocks") instanceof YamlNode.Sequence shocks)) return null;
+        for (YamlNode n : shocks.items()) {
+            if (n instanceof YamlNode.Mapping m && m.get("id") instanceof YamlNode.Scalar id && shockId.equals(id.text())) return m.keyOrigin(key);
+        }
+        return null;
+    }
+
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
 
     /**

@@ -14,29 +14,61 @@ import org.junit.jupiter.api.Test;
 class BacktestCalibrateCommandTest extends CliTestBase {
 
     @Test
-    void backtestWritesItsFilesAndTable() throws Exception {
-        CliFixture.Result r = CliFixture.exec("backtest", "mini", "--until", "2020-12", "--reps", "40");
+    void backtestScoresEventsAfterEachOriginForEveryModel() throws Exception {
+        CliFixture.Result r = CliFixture.exec("backtest", "mini", "--origins", "2019-12,2020-01,2021-01", "--horizons", "6,12",
+                "--reps", "40", "--fitted-through", "2020-01");
         assertEquals(0, r.code(), r.err());
-        Path dir = home.resolve("results/backtest-mini-until-2020-12");
-        for (String f : List.of("backtest.csv", "backtest.png", "backtest.svg", "backtest.txt", "adoption.csv", "index.html")) {
+        Path dir = home.resolve("results/backtest-mini");
+        for (String f : List.of("windows.csv", "events.csv", "summary.csv", "backtest.png", "backtest.svg", "backtest.txt", "index.html")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
-        List<String> csv = Files.readAllLines(dir.resolve("backtest.csv"));
-        assertEquals("section,model,checkpoint,state,measure,value", csv.get(0));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("timing,abm,2020-08,AAA,")), "the observed join is timed");
-        assertTrue(r.out().contains("Brier ABM"), r.out());
-        assertTrue(r.out().contains("AAA   2020-08"), r.out());
+        List<String> events = Files.readAllLines(dir.resolve("events.csv"));
+        assertEquals("origin,horizon,state,at_risk_of,happened,p_abm,p_persistence,p_persistence_rate,p_logistic", events.get(0));
+        // AAA joins 2020-08: inside 12 months from 2019-12, not inside 6; persistence gives 0
+        assertTrue(events.stream().anyMatch(l -> l.startsWith("2019-12,12,AAA,join,1,") && l.contains(",0,")), String.join("\n", events));
+        assertTrue(events.stream().anyMatch(l -> l.startsWith("2019-12,6,AAA,join,0,")), String.join("\n", events));
+        List<String> windows = Files.readAllLines(dir.resolve("windows.csv"));
+        // parameters fitted through 2020-01: the 2019-12 origin is in sample for the ABM, 2020-01 out; competitors always out
+        assertTrue(windows.stream().anyMatch(l -> l.startsWith("2019-12,12,abm,IN,4,1,")), String.join("\n", windows));
+        assertTrue(windows.stream().anyMatch(l -> l.startsWith("2020-01,12,abm,OUT,4,1,")), String.join("\n", windows));
+        assertTrue(windows.stream().anyMatch(l -> l.startsWith("2019-12,12,persistence,OUT,4,1,0.25,")), "persistence's Brier: one event in four states");
+        assertTrue(r.out().contains("2021-01    6  not scored: window ends 2021-07, after the record (2021-06)"), r.out());
+        assertTrue(r.out().contains("fitted through 2020-01"), r.out());
         assertEquals(1600, javax.imageio.ImageIO.read(dir.resolve("backtest.png").toFile()).getWidth());
+        // the same command writes the same files
+        assertEquals(0, CliFixture.exec("backtest", "mini", "--origins", "2019-12,2020-01,2021-01", "--horizons", "6,12",
+                "--reps", "40", "--fitted-through", "2020-01", "--out", home.resolve("again").toString(), "--quiet").code());
+        for (String f : List.of("windows.csv", "events.csv", "summary.csv", "backtest.txt")) {
+            assertEquals(Files.readString(dir.resolve(f)), Files.readString(home.resolve("again").resolve(f)), f);
+        }
     }
 
     @Test
     void backtestRefusesWhatItCannotScore() {
         TestScenarios.write(home.resolve("scenarios/unobserved.yaml"), "extends: mini\nname: unobserved\nobserved: []\n");
         assertBad(CliFixture.exec("backtest", "unobserved"), "no observed record");
-        assertBad(CliFixture.exec("backtest", "mini", "--until", "2030-01"), "--until");
-        assertBad(CliFixture.exec("backtest", "mini", "--until", "2020-13"), "--until");
-        assertBad(CliFixture.exec("backtest", "mini", "--until", "soon"), "--until");
+        assertBad(CliFixture.exec("backtest", "mini", "--origins", "2020-13"), "--origins");
+        assertBad(CliFixture.exec("backtest", "mini", "--origins", "soon"), "--origins");
+        assertBad(CliFixture.exec("backtest", "mini", "--horizons", "0"), "--horizons");
+        assertBad(CliFixture.exec("backtest", "mini", "--fitted-through", "later"), "--fitted-through");
         assertFalse(Files.exists(home.resolve("results")), "a refused backtest writes nothing");
+    }
+
+    @Test
+    void backtestRefusesARewardThatStartsWithTheJoinItWouldForecast() {
+        TestScenarios.write(home.resolve("scenarios/leaky.yaml"), """
+                extends: mini
+                name: leaky
+                shocks:
+                  - id: aaa-reward
+                    start: 2020-08
+                    target: [AAA]
+                    effects: {usRewards: 1.0}
+                """);
+        CliFixture.Result r = CliFixture.exec("backtest", "leaky");
+        assertBad(r, "leaky.yaml:5: shocks.aaa-reward.start");
+        assertTrue(r.err().contains("AAA is observed to join"), r.err());
+        assertFalse(Files.exists(home.resolve("results")));
     }
 
     @Test
@@ -49,8 +81,8 @@ class BacktestCalibrateCommandTest extends CliTestBase {
         assertEquals(Files.readString(a), Files.readString(b), "the same command gives the same fragment");
         String fragment = Files.readString(a);
         assertTrue(fragment.contains("./accords calibrate --until 2021-06 --budget 24 --reps 20 --seed 3"), fragment);
-        for (var d : org.accords.experiment.Calibrator.SPACE) {
-            assertTrue(fragment.contains(d.key().substring(d.key().lastIndexOf('.') + 1) + ":"), d.key());
+        for (String key : org.accords.experiment.Calibrator.SPACE.keys()) {
+            assertTrue(fragment.contains(key.substring(key.lastIndexOf(".") + 1) + ":"), key);
         }
         // the loss of the fitted values is no worse than at the start (the start point is one candidate)
         String line = r.out().lines().filter(l -> l.startsWith("monthly loss")).findFirst().orElseThrow();

@@ -95,10 +95,10 @@ class InputEdgeCasesTest extends CliTestBase {
     }
 
     @Test
-    void backtestWithNoJoinBeforeTheCutoffStillScores() {
-        // mini's only observed join is 2020-08: a cutoff before it leaves the baseline with no event to fit
-        CliFixture.Result r = CliFixture.exec("backtest", "mini", "--until", "2020-03", "--reps", "20", "--quiet");
+    void backtestWithNoJoinBeforeTheOriginStillScores() {
+        // mini's only observed join is 2020-08: from 2020-03 the competitors have no event to fit
+        CliFixture.Result r = CliFixture.exec("backtest", "mini", "--origins", "2020-03", "--horizons", "12", "--reps", "20", "--quiet");
         assertEquals(0, r.code(), r.err());
-        assertTrue(Files.exists(home.resolve("results/backtest-mini-until-2020-03/backtest.csv")));
+        assertTrue(Files.exists(home.resolve("results/backtest-mini/summary.csv")));
     }
 }

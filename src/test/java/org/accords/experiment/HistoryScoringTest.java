@@ -94,27 +94,4 @@ class HistoryScoringTest {
         }
         assertTrue(Double.isNaN(m.pFrozen(0, 0)), "the baseline has no freezes");
     }
-
-    @Test
-    void backtestScoresCheckpointsAndSplitsSamples() {
-        Scenario sc = TestScenarios.threeStates().set("run.start", "2020-01").set("run.end", "2021-12")
-                .set("run.replications", 50)
-                .shock("{id: offer, start: 2020-06, end: 2020-08, target: [AAA], effects: {usRewards: 5.0}}")
-                .extra("observed:\n  - {state: AAA, kind: join, month: 2020-07}\n").load(dir);
-        EnsembleResult r = new Ensemble(sc).run(50, 3, 2, i -> { }, new AtomicBoolean());
-        ObservedRecord o = new ObservedRecord(sc);
-        YearMonth cutoff = YearMonth.of(2020, 12);
-        LogisticHazardModel logit = LogisticHazardModel.fit(sc, o, sc.run().tickOf(cutoff));
-        Backtest.Result b = Backtest.score(sc, r, logit, o, cutoff, List.of(YearMonth.of(2020, 12), YearMonth.of(2021, 12), YearMonth.of(2030, 1)));
-        assertEquals(List.of(YearMonth.of(2020, 12), YearMonth.of(2021, 12)), b.checkpoints(), "checkpoints outside the run are dropped");
-        assertEquals(4, b.scores().size(), "two checkpoints x two models");
-        Backtest.CheckpointScore first = b.scores().get(0);
-        assertTrue(first.inSample());
-        assertFalse(b.scores().get(2).inSample());
-        assertEquals(Scoring.brier(Forecast.of(r), o, 11), first.brier(), 1e-12);
-        assertEquals(b.scores().get(2).brier(), b.outOfSampleBrierAbm(), 1e-12);
-        assertEquals(1, b.timings().size());
-        assertEquals("AAA", b.timings().get(0).state());
-        assertEquals(3 * 2, b.states().size(), "a row per state and checkpoint");
-    }
 }

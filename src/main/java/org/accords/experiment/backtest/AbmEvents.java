@@ -1,0 +1,47 @@
+package org.accords.experiment.backtest;
+
+import org.accords.experiment.Ensemble;
+import org.accords.scenario.Scenario;
+
+/**
+ * The ABM as an event forecaster: an ensemble of the scenario that starts the month after the
+ * origin from the observed standings there, and the share of replications in which each state
+ * changes standing within the window. Replications run in order with seeds from (seed, k)
+ * alone, so the result does not depend on the machine.
+ */
+public final class AbmEvents implements EventModel {
+    private final Scenario scenario;
+    private final FirstChanges counts;
+
+    /** @param scenario starts at origin + 1 (tick 0), from the observed standings at the origin */
+    public AbmEvents(Scenario scenario, int replications, long seed) {
+        this.scenario = scenario;
+        Ensemble ensemble = new Ensemble(scenario);
+        counts = new FirstChanges(scenario.run().months(), scenario.states().size());
+        for (int k = 0; k < replications; k++) ensemble.runOne(seed, k, counts);
+    }
+
+    @Override
+    public String name() { return "abm"; }
+
+    @Override
+    public double[] forecast(EventWindow w) {
+        if (!w.first().equals(scenario.run().start())) {
+            throw new IllegalArgumentException("the ABM run starts " + scenario.run().start() + ", the window " + w.first());
+        }
+        if (w.horizon() > scenario.run().months()) throw new IllegalArgumentException("window longer than the run");
+        double[] p = new double[w.items().size()];
+        for (int i = 0; i < p.length; i++) {
+            int s = scenario.indexOf(w.items().get(i).id());
+            p[i] = counts.pChangedBy(s, w.horizon() - 1);
+        }
+        return p;
+    }
+
+    /** P(at least {@code k} joins in the first {@code months} months). */
+    public double pJoinsAtLeast(int k, int months) {
+        return counts.pJoinsAtLeast(k, months - 1);
+    }
+
+    public long runs() { return counts.runs; }
+}
