@@ -21,8 +21,6 @@ public final class UsBroker implements Steppable {
     public static final double LIVE_SHARE = 0.1;
 
     private final BrokerParameters params;
-    /** Set by {@link #chooseTarget}: usEngagement with the most engaged state it could court. */
-    private double engagement;
 
     UsBroker(BrokerParameters params) { this.params = params; }
 
@@ -38,31 +36,38 @@ public final class UsBroker implements Steppable {
         }
         // one draw every month, offer or not, so runs stay aligned for common random numbers
         double u = model.random.nextDouble();
-        if (live >= params.capacity() || params.offerSize() <= 0 || params.offerRate() <= 0) return;
+        if (live >= params.capacity() || params.offerSize() <= 0 || u >= params.offerRate() * engagement(model, tick)) return;
         StateAgent target = chooseTarget(model, tick);
-        if (target != null && u < params.offerRate() * engagement) {
+        if (target != null) {
             target.receiveOffer(params.offerSize());
             model.offerMade(target);
         }
     }
 
-    /**
-     * The candidate without a live offer with the largest engagement-weighted gain in join hazard
-     * (ties go to roster order), or null; also sets {@link #engagement} to the highest usEngagement
-     * among those candidates.
-     */
+    private boolean courtable(StateAgent a) {
+        return !a.hasJoined() && a.offer() < LIVE_SHARE * params.offerSize();
+    }
+
+    /** usEngagement with the most engaged of the states Washington could court (candidates without a live offer); 0 if none. */
+    double engagement(AccordsModel model, int tick) {
+        WorldPlan plan = model.plan();
+        double e = 0;
+        for (StateAgent a : model.agents()) {
+            if (courtable(a)) e = Math.max(e, plan.usEngagementSeen[tick * plan.stateCount + a.index]);
+        }
+        return e;
+    }
+
+    /** The candidate without a live offer with the largest engagement-weighted gain in join hazard (ties go to roster order), or null. */
     StateAgent chooseTarget(AccordsModel model, int tick) {
         ModelParameters p = model.parameters();
         WorldPlan plan = model.plan();
         StateAgent best = null;
         double bestValue = 0;
-        engagement = 0;
         for (StateAgent a : model.agents()) {
-            if (a.hasJoined() || a.offer() >= LIVE_SHARE * params.offerSize()) continue;
+            if (!courtable(a)) continue;
             int cell = tick * plan.stateCount + a.index;
-            double e = plan.usEngagementSeen[cell];
-            if (e > engagement) engagement = e;
-            double value = e * gainFromOffer(a, p, plan.receptiveness[cell]);
+            double value = plan.usEngagementSeen[cell] * gainFromOffer(a, p, plan.receptiveness[cell]);
             if (value > bestValue) {
                 bestValue = value;
                 best = a;

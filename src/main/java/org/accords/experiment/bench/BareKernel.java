@@ -296,22 +296,24 @@ public final class BareKernel {
             if (offer[s] >= liveLevel) live++;
         }
         double u = random.nextDouble();
-        if (live >= capacity || offerSize <= 0 || offerRate <= 0) return;
-        int best = -1;
-        double bestValue = 0;
+        if (live >= capacity || offerSize <= 0) return;
         double engagement = 0;
         for (int s = 0; s < n; s++) {
+            if (status[s] == CANDIDATE && offer[s] < liveLevel) engagement = Math.max(engagement, engagementSeen[t * n + s]);
+        }
+        if (u >= offerRate * engagement) return;
+        int best = -1;
+        double bestValue = 0;
+        for (int s = 0; s < n; s++) {
             if (status[s] != CANDIDATE || offer[s] >= liveLevel) continue;
-            double e = engagementSeen[t * n + s];
-            if (e > engagement) engagement = e;
             double boost = wUs * offerSize * receptiveness[t * n + s];
-            double value = e * (hazard(utility[s] + boost, joinThreshold) - hazard(utility[s], joinThreshold));
+            double value = engagementSeen[t * n + s] * (hazard(utility[s] + boost, joinThreshold) - hazard(utility[s], joinThreshold));
             if (value > bestValue) {
                 bestValue = value;
                 best = s;
             }
         }
-        if (best >= 0 && u < offerRate * engagement) offer[best] += offerSize;
+        if (best >= 0) offer[best] += offerSize;
     }
 
     // ---- the outcome of the last replication (for the reproduction test) --------------------------
