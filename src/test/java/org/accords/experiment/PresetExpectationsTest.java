@@ -137,25 +137,34 @@ class PresetExpectationsTest {
         }
     }
 
+    // Since issue 8 (model parts): stated conditions are a soft cost from the month of their dated
+    // statement, never a gate (Saudi Arabia's only condition in the roster is dated November 2025, so
+    // nothing held it back in 2020-2025, and from then on the F-35/MNNA offer outweighs it), and
+    // outlook and its what-ifs start in 2026-01 from the observed statuses of 2025-12 (the UAE, Sudan,
+    // Morocco and Kazakhstan members, Bahrain frozen). The assertions below state what the model now
+    // shows; they move again with the 1993-2025 record, the dated roster and the recalibration.
+
     // ---- past counterfactuals (against history, 2020-01..2025-12) ------------------------------
 
     @Test
     void noGazaWarEndsWithMoreJoinsThanHistory() {
         Run h = run("history"), n = run("no-gaza-war");
         assertAbove(n.joined() - h.joined(), se(n.seJoined(n.end()), h.seJoined(h.end())), "no-gaza-war minus history, joined by 2025-12");
-        assertEquals(0, n.pJoined("SAU"), "Saudi Arabia's condition is unmet without the war too");
+        // Saudi Arabia joins in most runs either way; without the war's pressure, more often
+        assertTrue(h.pJoined("SAU") > 0.5, "P(SAU joined by 2025-12) = " + h.pJoined("SAU"));
+        assertAbove(n.pJoined("SAU") - h.pJoined("SAU"), seP(n.pJoined("SAU"), h.pJoined("SAU")), "Saudi Arabia joined without the war");
     }
 
     @Test
-    void saudiIranDealMadeNoDifferenceWhileTheConditionBinds() {
-        // the model's answer: Saudi Arabia is blocked either way, and nothing else sees the deal
+    void saudiIranDealHeldSaudiArabiaBack() {
+        // contradicted expectation (no difference while the condition binds): with the condition a
+        // cost dated 2025-11, the deal's lower Iran threat is what keeps Saudi Arabia out in some runs
         Run h = run("history"), n = run("saudi-iran-rapprochement");
-        assertEquals(0, h.pJoined("SAU"));
-        assertEquals(0, n.pJoined("SAU"));
-        assertEquals(h.joined(), n.joined(), 1e-12, "identical ensembles under common random numbers");
+        assertAbove(n.pJoined("SAU") - h.pJoined("SAU"), seP(n.pJoined("SAU"), h.pJoined("SAU")), "Saudi Arabia joined without the deal");
+        for (String id : List.of("ARE", "SDN", "MAR")) assertEquals(h.pJoined(id), n.pJoined(id), 1e-12, id + " does not see the deal");
     }
 
-    // ---- what-ifs from 2026 (against outlook, 2020-01..2030-12) --------------------------------
+    // ---- what-ifs from 2026 (against outlook, 2026-01..2030-12, from the observed 2025-12 state) --
 
     @Test
     void prolongedGazaWarEndsWithFewerJoinsAndMoreFreezes() {
@@ -172,7 +181,8 @@ class PresetExpectationsTest {
         assertEquals(0, o.pJoined("KWT"), "with the strike Kuwait never joins");
         // about 0.05 at 1,000 runs; at 400 runs its SE is 0.011, so 0.01 is four SEs below it
         assertTrue(q.pJoined("KWT") > 0.01, "P(Kuwait joined) without the strike = " + q.pJoined("KWT"));
-        assertEquals(0, q.pJoined("SAU"));
+        // Saudi Arabia joins in the first months of 2026 either way: the F-35/MNNA offer outweighs its unmet condition
+        assertEquals(o.pJoined("SAU"), q.pJoined("SAU"), 1e-12);
         // smaller than expected: under common random numbers the totals differ by well under one state
         assertTrue(Math.abs(q.joined() - o.joined()) < 0.3, "strike effect on joins: " + (q.joined() - o.joined()));
     }
@@ -180,9 +190,9 @@ class PresetExpectationsTest {
     @Test
     void statehoodPathBringsSaudiArabiaInAndFewFollowers() {
         Run o = run("outlook"), s = run("saudi-statehood-path");
-        assertEquals(0, o.pJoined("SAU"));
-        assertTrue(s.pJoined("SAU") > 0.9, "P(SAU joined by 2030-12) = " + s.pJoined("SAU"));
-        assertTrue(s.r.pJoinedBy(s.s("SAU"), s.tick("2026-12")) > 0.9, "Saudi Arabia joins within 2026");
+        // contradicted expectation: Saudi Arabia joins within 2026 without the path too (the US offer
+        // outweighs the soft cost of its unmet condition); the path's effect is on the followers
+        for (Run r : List.of(o, s)) assertTrue(r.r.pJoinedBy(r.s("SAU"), r.tick("2026-12")) > 0.9, "Saudi Arabia joins within 2026 in " + r.sc.name());
         assertAbove(s.joined() - o.joined(), se(s.seJoined(s.end()), o.seJoined(o.end())), "statehood path minus outlook, joined");
         assertAbove(s.pJoined("PAK") - o.pJoined("PAK"), seP(s.pJoined("PAK"), o.pJoined("PAK")), "Pakistan follows");
         // contradicted expectation: no GCC state follows Saudi Arabia, and Indonesia stays out
@@ -194,7 +204,10 @@ class PresetExpectationsTest {
         Run o = run("outlook"), d = run("us-disengagement");
         assertAbove(o.joined() - d.joined(), se(o.seJoined(o.end()), d.seJoined(d.end())), "outlook minus us-disengagement, joined");
         assertTrue(o.joined() - d.joined() > 3, "most of outlook's 2026-2030 joins rest on US rewards");
-        assertEquals(d.r.joinedMean(d.tick("2025-12")), d.joined(), 1e-12, "no state joins after 2025");
+        double before = 0;
+        for (int s = 0; s < d.r.states(); s++) before += d.r.pJoinedBefore(s);
+        assertEquals(5, before, 1e-12, "the UAE, Bahrain, Sudan, Morocco and Kazakhstan joined before 2026");
+        assertEquals(before, d.joined(), 1e-12, "no state joins after 2025");
     }
 
     @Test
@@ -202,8 +215,9 @@ class PresetExpectationsTest {
         Run o = run("outlook"), u = run("us-reward-surge");
         assertAbove(u.joined() - o.joined(), se(u.seJoined(u.end()), o.seJoined(o.end())), "surge minus outlook, joined");
         assertTrue(u.joined() - o.joined() > 10, "the surge brings in more than ten states: " + (u.joined() - o.joined()));
-        assertEquals(0, u.pJoined("SAU"), "rewards cannot meet the statehood condition");
-        assertEquals(0, u.pJoined("IDN"), "rewards cannot meet the statehood condition");
+        // a condition is a cost that rewards can outweigh: Indonesia joins in some runs (it never did behind a gate)
+        assertTrue(u.pJoined("IDN") > 0.03 && u.pJoined("IDN") < 0.3, "P(IDN joined) = " + u.pJoined("IDN"));
+        assertEquals(0, o.pJoined("IDN"));
         assertEquals(0, u.pJoined("OMN"), "Oman's boycott law holds");
         assertTrue(u.pFrozen("JOR") > 0.5, "Jordan's symbolic join freezes once rewards fade: " + u.pFrozen("JOR"));
     }
@@ -224,7 +238,8 @@ class PresetExpectationsTest {
         // contradicted expectation: the Iran driver is too small to lift any holdout over the threshold
         Run o = run("outlook"), i = run("iran-escalation");
         assertTrue(Math.abs(i.joined() - o.joined()) < 0.1, "joined: " + i.joined() + " vs " + o.joined());
-        for (String id : List.of("KWT", "OMN", "QAT", "IRQ", "SAU")) assertEquals(0, i.pJoined(id), id);
+        for (String id : List.of("KWT", "OMN", "QAT", "IRQ")) assertEquals(0, i.pJoined(id), id);
+        assertEquals(o.pJoined("SAU"), i.pJoined("SAU"), 1e-12, "Saudi Arabia joins in 2026 either way");
     }
 
     @Test
@@ -232,9 +247,11 @@ class PresetExpectationsTest {
         Run o = run("outlook"), w = run("west-bank-annexation");
         assertTrue(w.pFrozen("ARE") > 0.9, "P(UAE frozen at 2030-12) = " + w.pFrozen("ARE"));
         assertEquals(0, o.pFrozen("ARE"));
-        for (String id : List.of("BHR", "MAR")) {
+        for (String id : List.of("MAR", "SDN")) {
             assertAbove(w.pFrozen(id) - o.pFrozen(id), seP(w.pFrozen(id), o.pFrozen(id)), id + " frozen");
         }
+        // Bahrain starts frozen in 2026 (its observed freeze of November 2023) and stays frozen in both
+        for (Run r : List.of(o, w)) assertEquals(1.0, r.pFrozen("BHR"), 1e-12, r.sc.name());
         assertAbove(o.members() - w.members(), se(o.seMembers(o.end()), w.seMembers(w.end())), "outlook minus annexation, active members");
         assertEquals(1.0, w.r.pMember(w.s("ARE"), w.tick("2026-06")), 1e-12, "the UAE is an active member before the annexation");
     }
