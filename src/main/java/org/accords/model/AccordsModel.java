@@ -114,7 +114,7 @@ public final class AccordsModel extends SimState {
         joined++;
         becomeActive(a, true);
         // a substantive join lifts the brand; a symbolic one (relations already existed) dilutes it
-        if (a.spec.hasPriorRelations()) prestige -= parameters.prestigeDilution() * prestige;
+        if (plan.priorRelations(tick, a.index)) prestige -= parameters.prestigeDilution() * prestige;
         else prestige += parameters.prestigeGain() * (1 - prestige);
         observer.onEvent(EventKind.JOIN, tick, a.index, a);
     }

@@ -29,7 +29,7 @@ final class OwnCopy {
 
     static StateSpec of(StateSpec s) {
         return new StateSpec(s.id(), s.name(), s.blocs(), s.priorRelationsYear(), s.iranExposure(), s.publicOpposition(),
-                s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), s.conditions(), s.standingAsk(), s.sources());
+                s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), s.conditions(), s.standingAsk(), s.sources(), s.series());
     }
 
 }

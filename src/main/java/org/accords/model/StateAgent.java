@@ -18,7 +18,10 @@ public final class StateAgent implements Steppable {
 
     public final int index;
     public final StateSpec spec;
-    private final double cost;
+    private final double joinCost;
+    private final double symbolicJoinCost;
+    /** This month's join cost: symbolic while relations exist by the dated roster, substantive otherwise. */
+    private double cost;
 
     private Status status;
     private int joinTick;
@@ -38,7 +41,8 @@ public final class StateAgent implements Steppable {
     StateAgent(int index, StateSpec spec, ModelParameters params) {
         this.index = index;
         this.spec = OwnCopy.of(spec);
-        this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
+        this.joinCost = params.joinCost();
+        this.symbolicJoinCost = params.symbolicJoinCost();
     }
 
     /** Back to the first month: the given status, no offer; a state that joined before the start has no join month in the run. */
@@ -64,12 +68,15 @@ public final class StateAgent implements Steppable {
         double prestige = WorldPlan.clamp01(model.prestige() + plan.prestigeShift[cell]);
         perceivedPrestige = prestige;
 
-        drivers[0] = spec.iranExposure() * plan.iranAggression[cell] + plan.iranThreatShift[cell];
-        drivers[1] = spec.publicOpposition() * (1 - p.insulationDamping() * spec.regimeInsulation())
+        // the roster's attributes as dated in this month (WorldPlan.vintages): no value before its date
+        // the cost of joining is paid by a state that joins or restores ties, not by a member weighing a freeze
+        cost = status == Status.MEMBER ? 0 : plan.priorRelations[cell] ? symbolicJoinCost : joinCost;
+        receptiveness = plan.receptiveness[cell];
+        drivers[0] = plan.iranExposure[cell] * plan.iranAggression[cell] + plan.iranThreatShift[cell];
+        drivers[1] = plan.publicOpposition[cell] * (1 - p.insulationDamping() * plan.regimeInsulation[cell])
                 * (1 + p.gazaAmplification() * plan.gazaConflict[cell]) * (1 - p.statehoodRelief() * plan.statehoodPath[cell])
                 + plan.israelThreat[cell] + plan.pressureShift[cell];
-        drivers[2] = spec.diversificationNeed() + plan.diversificationShift[cell];
-        receptiveness = plan.receptiveness[cell];
+        drivers[2] = plan.diversificationNeed[cell] + plan.diversificationShift[cell];
         conditionCost = p.conditionCost() * plan.conditionShortfall[cell];
         drivers[3] = (offer + plan.usRewardsShift[cell]) * receptiveness;
         drivers[4] = prestige * model.peerShare(index) + plan.peerInfluenceShift[cell];
@@ -112,7 +119,7 @@ public final class StateAgent implements Steppable {
     public int joinTick() { return joinTick; }
     public double offer() { return offer; }
     public double utility() { return utility; }
-    /** The join cost (substantive or symbolic), without the conditions. */
+    /** The join cost at the last assessment (symbolic while relations existed then), without the conditions. */
     public double cost() { return cost; }
     /** This month's cost of the stated conditions not met, c x max(0, x* - variable); part of {@link #COST}. */
     public double conditionCost() { return conditionCost; }

@@ -11,6 +11,7 @@ import org.accords.scenario.Shock;
 import org.accords.scenario.StandingAsk;
 import org.accords.scenario.StartingPoint;
 import org.accords.scenario.StateSpec;
+import org.accords.scenario.Vintages;
 import org.accords.scenario.WorldVariable;
 
 /**
@@ -59,12 +60,22 @@ public final class WorldPlan {
      * sees it); the utility cost is c times this.
      */
     final double[] conditionShortfall;
-    /** [tick * stateCount + state]: what a unit of US offer is worth to the state (BrokerParameters.receptiveness). */
-    final double[] receptiveness;
     /** Per state, its status in the first month (all candidates, or the observed record's statuses). */
     private final Status[] initialStatus;
     /** accordsPrestige in the first month, before shocks. */
     final double initialPrestige;
+    /**
+     * The roster's dated attributes in force each month, [tick * stateCount + state] (no value
+     * before its date; see {@link Vintages}); priorRelations as 1 (relations existed) or 0.
+     */
+    final double[] iranExposure;
+    final double[] publicOpposition;
+    final double[] regimeInsulation;
+    final double[] diversificationNeed;
+    final double[] receptiveness;
+    final boolean[] priorRelations;
+    /** The dated values with their dates and assumption marks (shared, read-only). */
+    public final Vintages vintages;
 
     public WorldPlan(Scenario scenario) {
         this.scenario = scenario;
@@ -132,6 +143,14 @@ public final class WorldPlan {
         usRewardsShift = driverShift[Driver.US_REWARDS.ordinal()];
         peerInfluenceShift = driverShift[Driver.PEER_INFLUENCE.ordinal()];
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+        vintages = new Vintages(scenario);
+        iranExposure = vintages.row("iranExposure");
+        publicOpposition = vintages.row("publicOpposition");
+        regimeInsulation = vintages.row("regimeInsulation");
+        diversificationNeed = vintages.row("diversificationNeed");
+        double[] prior = vintages.row("priorRelations");
+        priorRelations = new boolean[cells];
+        for (int i = 0; i < cells; i++) priorRelations[i] = !Double.isNaN(prior[i]);
         usEngagementSeen = perceived[WorldVariable.US_ENGAGEMENT.ordinal()];
         StartingPoint startingPoint = scenario.startingPoint();
         initialStatus = new Status[stateCount];
@@ -139,12 +158,15 @@ public final class WorldPlan {
         initialPrestige = startingPoint.accordsPrestige();
         conditionShortfall = new double[cells];
         receptiveness = new double[cells];
+        // the standing ask and usAlignment in force each month (the dated series, no look-ahead)
+        double[] alignment = vintages.row("usAlignment");
         for (int t = 0; t < months; t++) {
             YearMonth month = month(t);
             for (int s = 0; s < stateCount; s++) {
                 StateSpec spec = states.get(s);
-                conditionShortfall[t * stateCount + s] = shortfall(spec, month, t, s);
-                receptiveness[t * stateCount + s] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), spec.usAlignment());
+                int cell = t * stateCount + s;
+                conditionShortfall[cell] = shortfall(spec, month, t, s);
+                receptiveness[cell] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), alignment[cell]);
             }
         }
     }
@@ -191,6 +213,12 @@ public final class WorldPlan {
         receptiveness = shared.receptiveness;
         initialStatus = shared.initialStatus.clone();
         initialPrestige = shared.initialPrestige;
+        vintages = shared.vintages;
+        iranExposure = shared.iranExposure;
+        publicOpposition = shared.publicOpposition;
+        regimeInsulation = shared.regimeInsulation;
+        diversificationNeed = shared.diversificationNeed;
+        priorRelations = shared.priorRelations;
     }
 
     /**
@@ -244,7 +272,13 @@ public final class WorldPlan {
     /** The utility cost of state {@code s}'s unmet conditions in month {@code tick}: c x the shortfall. */
     public double conditionCost(int tick, int s) { return scenario.model().conditionCost() * conditionShortfall[tick * stateCount + s]; }
 
-    /** What a unit of US offer is worth to state {@code s} in month {@code tick}: askShare x askSize + (1 - askShare) x usAlignment. */
+    /** A dated roster attribute (one of {@link StateSpec#NUMERIC_ATTRIBUTES}) as state {@code s} has it in month {@code tick}. */
+    public double attribute(String attribute, int tick, int s) { return vintages.row(attribute)[tick * stateCount + s]; }
+
+    /** Whether state {@code s} had relations with Israel in month {@code tick} (a join then is symbolic). */
+    public boolean priorRelations(int tick, int s) { return priorRelations[tick * stateCount + s]; }
+
+    /** What a unit of US offer is worth to state {@code s} in month {@code tick}: askShare x askSize + (1 - askShare) x usAlignment, both as dated then. */
     public double receptiveness(int tick, int s) { return receptiveness[tick * stateCount + s]; }
 
     /** The variable with only the shocks that target everyone. */

@@ -43,8 +43,8 @@ public record StartingPoint(YearMonth month, List<Standing> standings, List<Bool
      *
      * <p>accordsPrestige replays every earlier event from {@code world.accordsPrestige}, the brand's
      * standing before the record, by the model's rule: a join moves it prestigeGain of the way to 1,
-     * a symbolic join (a join by a state that had relations before that year, or the brand joined by
-     * a state with ties) takes prestigeDilution of it away.
+     * a symbolic join (a join by a state that already had relations by the dated roster, or the brand
+     * joined by a state with ties) takes prestigeDilution of it away.
      */
     public static StartingPoint observed(Scenario sc, YearMonth month) {
         List<Standing> standings = new ArrayList<>(Collections.nCopies(sc.states().size(), Standing.CANDIDATE));
@@ -56,9 +56,8 @@ public record StartingPoint(YearMonth month, List<Standing> standings, List<Bool
             switch (o.kind()) {
                 case JOIN -> {
                     if (s >= 0) standings.set(s, Standing.MEMBER);
-                    // a join by a state that had relations before that year is symbolic
-                    StateSpec spec = s >= 0 ? sc.states().get(s) : null;
-                    boolean symbolicJoin = spec != null && spec.hasPriorRelations() && spec.priorRelationsYear() < o.month().getYear();
+                    // a join by a state that already had relations (by the dated roster, the month before) is symbolic
+                    boolean symbolicJoin = s >= 0 && hadRelations(sc.states().get(s), o.month().minusMonths(1));
                     if (symbolicJoin) prestige -= sc.model().prestigeDilution() * prestige;
                     else prestige += sc.model().prestigeGain() * (1 - prestige);
                 }
@@ -68,12 +67,17 @@ public record StartingPoint(YearMonth month, List<Standing> standings, List<Bool
             }
         }
         List<Boolean> symbolic = new ArrayList<>();
-        for (int s = 0; s < standings.size(); s++) symbolic.add(standings.get(s) == Standing.CANDIDATE && sc.states().get(s).hasPriorRelations());
+        for (int s = 0; s < standings.size(); s++) symbolic.add(standings.get(s) == Standing.CANDIDATE && hadRelations(sc.states().get(s), month));
         return new StartingPoint(month, standings, symbolic, prestige);
     }
 
     private static List<Boolean> symbolic(Scenario sc) {
-        return sc.states().stream().map(StateSpec::hasPriorRelations).toList();
+        return sc.states().stream().map(s -> hadRelations(s, sc.run().start())).toList();
+    }
+
+    /** Whether the state had relations with Israel in that month, by the dated roster (a join then would be symbolic). */
+    private static boolean hadRelations(StateSpec spec, YearMonth month) {
+        return !Double.isNaN(spec.valueAt("priorRelations", month).value());
     }
 
     public Standing standing(int state) { return standings.get(state); }

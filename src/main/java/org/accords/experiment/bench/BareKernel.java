@@ -20,10 +20,10 @@ import org.accords.scenario.WorldVariable;
  * usEngagement as each state sees it; the states'
  * Fisher-Yates shuffle as MASON's {@code RandomSequence} does it (in place, carried from month to
  * month); per state the five drivers, the peer share, the utility, the hazard with
- * {@link Math#exp} and one {@code nextDouble}; joins, freezes and thaws with their peer and
- * prestige bookkeeping. The cost of stated conditions and the value of an offer come precomputed
- * per month, as in the model. Every double is computed by the same operations in the same order, so
- * for the same seed it reproduces the model's replication exactly (a test checks this).
+ * {@link Math#exp} and one {@code nextDouble}; joins, freezes and thaws with their peer, prestige
+ * bookkeeping; the cost of stated conditions, the value of an offer and the starting statuses come
+ * precomputed from the plan, as in the model. Every double is computed by the same operations in the same order,
+ * so for the same seed it reproduces the model's replication exactly (a test checks this).
  *
  * <p>Not thread-safe: one kernel per thread.
  */
@@ -50,25 +50,28 @@ public final class BareKernel {
     private final double[] shiftDiversification;
     private final double[] shiftUs;
     private final double[] shiftPeer;
+    /** [tick * n + s]: usEngagement as the state sees it. */
+    private final double[] engagementSeen;
     /** Peers of state s: peerList[peerStart[s] .. peerStart[s+1]). */
     private final int[] peerStart;
     private final int[] peerList;
-    /** The cost of the state's stated conditions in the month (WorldPlan.conditionCost). */
+    /** [tick * n + s]: the cost of the state's unmet stated conditions (WorldPlan.conditionCost). */
     private final double[] conditionCost;
-    /** What a unit of US offer is worth to the state in the month (WorldPlan.receptiveness). */
-    private final double[] receptiveness;
-    /** usEngagement as the state sees it. */
-    private final double[] engagementSeen;
+    /** Status in the first month (a run from the observed present starts with the record's members). */
+    private final int[] initialStatus;
 
     // ---- per state, read-only ----------------------------------------------------------------
     private final double[] iranExposure;
     private final double[] opposition;
     private final double[] insulation;
     private final double[] diversification;
+    /** The join cost at the state's last assessment. */
     private final double[] cost;
+    /** [tick * n + state]: receptiveness, and whether relations existed (a join is symbolic), by the dated roster. */
+    private final double[] receptivenessRow;
     private final boolean[] symbolic;
-    /** Status in the first month (a run from the observed present starts with the record's members). */
-    private final int[] initialStatus;
+    private final double joinCost;
+    private final double symbolicJoinCost;
 
     // ---- parameters ----------------------------------------------------------------------------
     private final double wIran, wPressure, wDiversification, wUs, wPeer;
@@ -107,12 +110,8 @@ public final class BareKernel {
         shiftPeer = shift(plan, Driver.PEER_INFLUENCE);
         engagementSeen = perceived(plan, WorldVariable.US_ENGAGEMENT);
         conditionCost = new double[months * n];
-        receptiveness = new double[months * n];
         for (int t = 0; t < months; t++) {
-            for (int s = 0; s < n; s++) {
-                conditionCost[t * n + s] = plan.conditionCost(t, s);
-                receptiveness[t * n + s] = plan.receptiveness(t, s);
-            }
+            for (int s = 0; s < n; s++) conditionCost[t * n + s] = plan.conditionCost(t, s);
         }
 
         List<StateSpec> specs = plan.scenario.states();
@@ -120,27 +119,30 @@ public final class BareKernel {
         peerStart = new int[n + 1];
         for (int s = 0; s < n; s++) peerStart[s + 1] = peerStart[s] + plan.peers(s).length;
         peerList = new int[peerStart[n]];
-        iranExposure = new double[n];
-        opposition = new double[n];
-        insulation = new double[n];
-        diversification = new double[n];
+        // the roster's dated attributes month by month, as the model reads them (WorldPlan.vintages)
+        iranExposure = attribute(plan, "iranExposure");
+        opposition = attribute(plan, "publicOpposition");
+        insulation = attribute(plan, "regimeInsulation");
+        diversification = attribute(plan, "diversificationNeed");
+        receptivenessRow = new double[months * n];
+        symbolic = new boolean[months * n];
+        for (int t = 0; t < months; t++) {
+            for (int s = 0; s < n; s++) {
+                receptivenessRow[t * n + s] = plan.receptiveness(t, s);
+                symbolic[t * n + s] = plan.priorRelations(t, s);
+            }
+        }
         cost = new double[n];
         initialStatus = new int[n];
-        symbolic = new boolean[n];
+        joinCost = p.joinCost();
+        symbolicJoinCost = p.symbolicJoinCost();
         for (int s = 0; s < n; s++) {
             System.arraycopy(plan.peers(s), 0, peerList, peerStart[s], plan.peers(s).length);
-            StateSpec spec = specs.get(s);
-            iranExposure[s] = spec.iranExposure();
-            opposition[s] = spec.publicOpposition();
-            insulation[s] = spec.regimeInsulation();
-            diversification[s] = spec.diversificationNeed();
-            symbolic[s] = spec.hasPriorRelations();
             initialStatus[s] = switch (plan.initialStatus(s)) {
                 case CANDIDATE -> CANDIDATE;
                 case MEMBER -> MEMBER;
                 case FROZEN -> FROZEN;
             };
-            cost[s] = symbolic[s] ? p.symbolicJoinCost() : p.joinCost();
         }
         wIran = p.weights().iranThreat();
         wPressure = p.weights().palestinianPressure();
@@ -171,6 +173,13 @@ public final class BareKernel {
         activeBlocPeers = new int[n];
         order = new int[n];
         joinTick = new int[n];
+    }
+
+    private static double[] attribute(WorldPlan plan, String attribute) {
+        double[] row = new double[plan.months * plan.stateCount];
+        for (int t = 0; t < plan.months; t++)
+            for (int s = 0; s < plan.stateCount; s++) row[t * plan.stateCount + s] = plan.attribute(attribute, t, s);
+        return row;
     }
 
     private static double[] perceived(WorldPlan plan, WorldVariable v) {
@@ -230,12 +239,13 @@ public final class BareKernel {
         double pr = prestige + prestigeShift[cell];
         pr = pr < 0 ? 0 : (pr > 1 ? 1 : pr);
         perceivedPrestige[s] = pr;
-        double iran = iranExposure[s] * iranAggression[cell] + shiftIran[cell];
-        double pressure = opposition[s] * (1 - insulationDamping * insulation[s])
+        cost[s] = status[s] == MEMBER ? 0 : symbolic[cell] ? symbolicJoinCost : joinCost;
+        double iran = iranExposure[cell] * iranAggression[cell] + shiftIran[cell];
+        double pressure = opposition[cell] * (1 - insulationDamping * insulation[cell])
                 * (1 + gazaAmplification * gaza[cell]) * (1 - statehoodRelief * statehood[cell])
                 + israelThreat[cell] + shiftPressure[cell];
-        double div = diversification[s] + shiftDiversification[cell];
-        double us = (offer[s] + shiftUs[cell]) * receptiveness[cell];
+        double div = diversification[cell] + shiftDiversification[cell];
+        double us = (offer[s] + shiftUs[cell]) * receptivenessRow[cell];
         double peer = pr * peerShare(s) + shiftPeer[cell];
         return wIran * iran + -wPressure * pressure + wDiversification * div + wUs * us + wPeer * peer - cost[s] - conditionCost[cell];
     }
@@ -262,7 +272,7 @@ public final class BareKernel {
                     joinTick[s] = t;
                     joined++;
                     setActive(s, 1);
-                    if (symbolic[s]) prestige -= prestigeDilution * prestige;
+                    if (symbolic[t * n + s]) prestige -= prestigeDilution * prestige;
                     else prestige += prestigeGain * (1 - prestige);
                 }
             }
@@ -306,7 +316,7 @@ public final class BareKernel {
         double bestValue = 0;
         for (int s = 0; s < n; s++) {
             if (status[s] != CANDIDATE || offer[s] >= liveLevel) continue;
-            double boost = wUs * offerSize * receptiveness[t * n + s];
+            double boost = wUs * offerSize * receptivenessRow[t * n + s];
             double value = engagementSeen[t * n + s] * (hazard(utility[s] + boost, joinThreshold) - hazard(utility[s], joinThreshold));
             if (value > bestValue) {
                 bestValue = value;

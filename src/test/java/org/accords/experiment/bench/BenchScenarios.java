@@ -26,7 +26,7 @@ public final class BenchScenarios {
         Scenario b = baseline();
         List<String> all = b.states().stream().map(s -> s.id()).toList();
         List<Shock> shocks = new ArrayList<>(b.shocks());
-        shocks.add(new Shock("war", "war", YearMonth.of(2023, 10), YearMonth.of(2025, 10), 2, 6, "all", all, true,
+        shocks.add(new Shock("war", "war", YearMonth.of(2028, 1), YearMonth.of(2030, 6), 2, 6, "all", all, true,
                 List.of(new Shock.Effect("world.gazaConflict", null, WorldVariable.GAZA_CONFLICT, 0.9),
                         new Shock.Effect("palestinianPressure", Driver.PALESTINIAN_PRESSURE, null, 0.3),
                         new Shock.Effect("world.israelThreat", null, WorldVariable.ISRAEL_THREAT, 0.3))));
