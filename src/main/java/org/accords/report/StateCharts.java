@@ -113,16 +113,10 @@ public final class StateCharts {
         Scenario first = results.get(0).scenario;
         int last = results.get(0).months() - 1;
         boolean single = results.size() == 1;
-        int omitted = 0;
         if (single) {
             for (int s : order(results)) {
                 String state = first.states().get(s).id();
                 EnsembleResult r = results.get(0);
-                // a state that joins in no run has an empty row: counted in the subtitle instead
-                if (r.pEverJoined(s) == 0) {
-                    omitted++;
-                    continue;
-                }
                 data.addValue(r.pEverJoined(s), "P(ever joined)", state);
                 data.addValue(r.pMember(s, last), "P(active member at end)", state);
                 data.addValue(r.pFrozen(s, last), "P(frozen at end)", state);
@@ -148,9 +142,8 @@ public final class StateCharts {
         JFreeChart chart = new JFreeChart(plot);
         String title = single ? "Who joins? " + titleOf(first) : "Who joins, by scenario";
         String subtitle = single
-                ? String.format(Locale.ROOT, "Share of %,d runs in which each state joined, is an active member, or has frozen ties by %s%s",
-                        results.get(0).runs(), first.run().end(), omitted == 0 ? ""
-                                : String.format(Locale.ROOT, "; %d state%s that never join%s left out", omitted, omitted == 1 ? "" : "s", omitted == 1 ? "s" : ""))
+                ? String.format(Locale.ROOT, "Share of %,d runs in which each state joined, is an active member, or has frozen ties by %s",
+                        results.get(0).runs(), first.run().end())
                 : String.format(Locale.ROOT, "P(joined by %s) per scenario; biggest movers first (states no scenario gives >= 0.5%% omitted)%s",
                         first.run().end(), sameRoster(results) ? "" : "; no bar: not simulated in that scenario");
         return Charts.finish(chart, title, subtitle);

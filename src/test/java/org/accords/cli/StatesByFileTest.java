@@ -101,21 +101,6 @@ class StatesByFileTest extends CliTestBase {
         assertEquals(outlook.run().end(), sc.run().end());
     }
 
-    @Test
-    void theStatesChartLeavesOutStatesThatNeverJoinAndSaysHowMany() throws Exception {
-        Path f = home.resolve("scenarios/blocked.yaml");
-        TestScenarios.write(f, "extends: mini\nname: blocked\n" + NEW_STATE
-                + "      conditions: [{variable: statehoodPath, atLeast: 0.99, assumption: test}]\n");
-        Path out = home.resolve("b");
-        CliFixture.Result r = CliFixture.exec("run", f.toString(), "--reps", "20", "--quiet", "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
-        String eee = Files.readAllLines(out.resolve("states.csv")).stream().filter(l -> l.startsWith("EEE,")).findFirst().orElseThrow();
-        assertEquals(0.0, Double.parseDouble(eee.split(",")[3]), eee + ": EEE never joins");
-        String svg = Files.readString(out.resolve("states.svg"));
-        assertTrue(svg.contains("state that never joins left out") || svg.contains("states that never join left out"), "says how many");
-        assertTrue(!svg.contains(">EEE<"), "no empty row for EEE");
-    }
-
     private static double value(List<String> csv, String scenario, String state) {
         return csv.stream().filter(l -> l.startsWith(scenario + ",state," + state + ",p_joined_by_end,"))
                 .mapToDouble(l -> Double.parseDouble(l.split(",")[4])).findFirst().orElseThrow();
