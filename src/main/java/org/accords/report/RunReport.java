@@ -45,6 +45,7 @@ public final class RunReport {
         writeEvents(r, dir.resolve("events.csv"));
         writeTrace(r, dir.resolve("trace.csv"));
         writeResolvedScenario(r.scenario, dir);
+        RunFolderIO.writeParameterSets(r, dir);
         writeManifest(r, dir.resolve("manifest.json"), toolVersion);
         RunFolderIO.writeAggregate(r, dir.resolve(RunFolderIO.AGGREGATE));
         Charts.save(AdoptionChart.create(r), dir, "adoption");

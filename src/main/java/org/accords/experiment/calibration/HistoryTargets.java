@@ -18,7 +18,8 @@ import org.accords.scenario.Scenario;
  * <ul>
  *   <li>joins per period: the number of states joining in each block of {@link #PERIOD_MONTHS}
  *       months (any state: the count, not who);</li>
- *   <li>freezes in the window (any state);</li>
+ *   <li>freezes in the window, and the number of states frozen at the end of each period (any
+ *       state: a model that freezes members the record has active fails these);</li>
  *   <li>joins by states the record does not have joining (the non-joins);</li>
  *   <li>each observed transition's timing: whether that state made that move within
  *       ±{@value #WINDOW} months of the recorded month (a 0/1 outcome, so its variance is p(1 − p)).</li>
@@ -36,7 +37,7 @@ public final class HistoryTargets {
     public static final double COUNT_OBSERVATION_SD = 0.25;
     public static final double TIMING_DISCREPANCY_SD = 0.2;
 
-    private enum Kind { PERIOD_JOINS, FREEZES, NON_JOINERS, TIMING }
+    private enum Kind { PERIOD_JOINS, FROZEN_AT, FREEZES, NON_JOINERS, TIMING }
 
     /** What one target counts: events of a kind in ticks [from, to], for one state (TIMING) or any. */
     private record Spec(Kind kind, int from, int to, int state, EventKind event) {}
@@ -67,6 +68,16 @@ public final class HistoryTargets {
                 if (o.kind() == Observation.Kind.JOIN && t >= from && t <= to) observed++;
             }
             add("joins " + sc.run().monthOf(from) + ".." + sc.run().monthOf(to), observed, countVar, countObs, new Spec(Kind.PERIOD_JOINS, from, to, -1, EventKind.JOIN));
+        }
+        for (int from = 0; from <= cut; from += PERIOD_MONTHS) {
+            int to = Math.min(cut, from + PERIOD_MONTHS - 1);
+            java.util.Set<String> frozen = new java.util.HashSet<>();
+            for (Observation o : record) {
+                if (sc.run().tickOf(o.month()) > to) break;
+                if (o.kind() == Observation.Kind.FREEZE) frozen.add(o.state());
+                if (o.kind() == Observation.Kind.THAW) frozen.remove(o.state());
+            }
+            add("frozen in " + sc.run().monthOf(to), frozen.size(), countVar, countObs, new Spec(Kind.FROZEN_AT, to, to, -1, null));
         }
         int freezes = 0;
         for (Observation o : record) {
@@ -115,6 +126,14 @@ public final class HistoryTargets {
                     case NON_JOINERS -> { if (!observedJoiner[subject]) current[i]++; }
                     case TIMING -> { if (subject == s.state()) current[i] = 1; }
                 }
+            }
+        }
+
+        @Override
+        public void onMonth(int tick, AccordsModel model) {
+            for (int i = 0; i < specs.size(); i++) {
+                Spec s = specs.get(i);
+                if (s.kind() == Kind.FROZEN_AT && s.to() == tick) current[i] = model.frozenCount();
             }
         }
 
