@@ -52,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
         List<java.util.Set<String>> held = new ArrayList<>();
         for (String n : names) {
             scenarios.add(Main.loader().load(n, options.fragments(), overrides));
-            held.add(parameters.held(Main.loader(), n, overrides));
+            held.add(parameters.heldFor(Main.loader(), n, overrides, scenarios.get(scenarios.size() - 1)));
         }
         checkComparable(scenarios);
         List<String> notes = new ArrayList<>();

@@ -64,6 +64,13 @@ record ParameterChoice(ParameterSets sets, Path fragment, boolean committed) {
         return held;
     }
 
+    /** The keys held for this scenario (see {@link #held}), after checking that every set applies to it. */
+    Set<String> heldFor(ScenarioLoader loader, String nameOrPath, List<String> overrides, org.accords.scenario.Scenario sc) {
+        Set<String> held = held(loader, nameOrPath, overrides);
+        if (sets != null) sets.check(sc, held);
+        return held;
+    }
+
     /** One line for pages and terminals. */
     String describe() {
         if (sets == null) return fragment == null ? "one parameter point (the scenario's own values)" : "one parameter point (" + fragment + ")";

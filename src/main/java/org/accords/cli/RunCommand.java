@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ParameterChoice parameters = options.parameters();
         Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
-        java.util.Set<String> held = parameters.held(Main.loader(), scenario, options.overrides());
+        java.util.Set<String> held = parameters.heldFor(Main.loader(), scenario, options.overrides(), sc);
         int threads = options.threads();
         if (shard != null) {
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));

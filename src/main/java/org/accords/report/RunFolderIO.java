@@ -56,7 +56,8 @@ public final class RunFolderIO {
         for (ParameterSets.Member m : sets.sets()) {
             y.append("  - id: ").append(m.id()).append('\n');
             if (!Double.isNaN(m.implausibility())) y.append("    implausibility: ").append(Num.fmt(m.implausibility(), 10)).append('\n');
-            y.append("    values:\n");
+            boolean any = m.values().keySet().stream().anyMatch(k -> !held.contains(k));
+            y.append(any ? "    values:\n" : "    values: {}\n"); // every key held: the sets do not vary this run
             for (var e : m.values().entrySet()) {
                 if (!held.contains(e.getKey())) y.append("      ").append(e.getKey()).append(": ").append(Num.fmt(e.getValue(), 10)).append('\n');
             }

@@ -137,6 +137,7 @@ public final class RunReport {
         m.put("seed", r.seed);
         m.put("replications", r.runs());
         m.put("threads", r.threads);
+        m.put("parameters", RunFolderIO.parametersManifest(r));
         if (r.mergedShards > 0) m.put("mergedShards", r.mergedShards); // threads: the most any shard used; times: first start to last finish
         m.put("months", r.months());
         m.put("states", r.states());
