@@ -25,6 +25,7 @@ public final class AccordsGui {
             SwingUtilities.invokeAndWait(() -> {
                 Console console = new Console(gui);
                 console.setPlaySleep(PLAY_SLEEP_MS);
+                console.setNewMenuAllowed(false);
                 console.pack();
                 gui.arrange(console);
                 console.setVisible(true);

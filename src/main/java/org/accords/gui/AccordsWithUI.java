@@ -90,6 +90,8 @@ public final class AccordsWithUI extends GUIState {
         mapPortrayal.setPortrayalForClass(StateView.class, new StatePortrayal());
         mapPortrayal.setPortrayalForClass(BrokerView.class, new BrokerPortrayal());
         mapPortrayal.setPortrayalForClass(MapKey.class, new MapLegend());
+        log.note(String.format(Locale.ROOT, "%s: press Play to run replication 0 of seed %d, %s to %s",
+                scenario.name(), masterSeed, scenario.run().start(), scenario.run().end()));
     }
 
     /** The key's place on the map (drawn by {@link MapLegend}). */

@@ -12,39 +12,39 @@ import java.util.List;
 import java.util.Properties;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
-import org.accords.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import org.accords.cli.Main;
 import sim.display.Console;
 import sim.util.Double2D;
 
 /**
  * The real Console on a real (virtual) display, driven as a user would: {@link GuiXvfbIT} runs
- * this in a child JVM under {@code xvfb-run}. It opens the GUI on a preset, presses Play, lets the
+ * this in a child JVM under {@code xvfb-run}. It runs the command line's {@code gui SCENARIO} (as
+ * {@code ./accords gui} does), finds the Console it opened, presses Play, lets the
  * run reach its last month, double-clicks a state's tile (MASON's inspector path), takes a
  * screenshot of the screen, writes what it saw to a properties file, and closes the Console,
  * which exits the JVM.
  *
- * <p>Arguments: scenario folder, scenario name, state to inspect, screenshot PNG, report file.
+ * <p>Arguments: scenario name (a preset of the working directory's scenarios/), state to
+ * inspect, screenshot PNG, report file.
  */
 public final class GuiSession {
     public static void main(String[] args) throws Exception {
-        Path presets = Path.of(args[0]);
-        String scenario = args[1];
-        String inspect = args[2];
-        Path png = Path.of(args[3]);
-        Path report = Path.of(args[4]);
-        ScenarioLoader loader = new ScenarioLoader(presets);
-        AccordsGui.requireDisplay();
-        AccordsWithUI gui = new AccordsWithUI(changes -> loader.load(scenario, changes));
-        Console[] holder = new Console[1];
-        SwingUtilities.invokeAndWait(() -> {
-            Console console = new Console(gui);
-            console.setPlaySleep(15);
-            console.pack();
-            gui.arrange(console);
-            console.setVisible(true);
-            holder[0] = console;
-        });
-        Console console = holder[0];
+        String scenario = args[0];
+        String inspect = args[1];
+        Path png = Path.of(args[2]);
+        Path report = Path.of(args[3]);
+        // as `./accords gui SCENARIO` does: Main runs headless until the gui command opens its windows
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("accords.home", Path.of("").toAbsolutePath().toString());
+        int[] exit = {-1};
+        Thread cli = new Thread(() -> exit[0] = Main.execute(new String[] {"gui", scenario},
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true)), "accords-cli");
+        cli.start();
+        Console console = findConsole();
+        if (console == null) throw new IllegalStateException("no Console opened; the command exited with " + exit[0]);
+        AccordsWithUI gui = (AccordsWithUI) console.getSimulation();
+        console.setPlaySleep(15);
         Thread.sleep(500);
         SwingUtilities.invokeAndWait(console::pressPlay);
         int months = gui.scenario().run().months();
@@ -98,7 +98,23 @@ public final class GuiSession {
         }
         // closing the Console is how a user quits: it must end the JVM with status 0
         SwingUtilities.invokeLater(console::doClose);
+        cli.join(10_000);
+        System.out.println("gui command returned " + exit[0]);
         Thread.sleep(10_000);
         System.exit(3);
+    }
+
+    /** The Console the command opened (MASON keeps every open controller in a static map). */
+    private static Console findConsole() throws InterruptedException {
+        // touch no AWT class before the command has switched headless mode off: the first use fixes it
+        for (long deadline = System.currentTimeMillis() + 60_000; !"false".equals(System.getProperty("java.awt.headless"))
+                && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(20);
+        }
+        for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(50);
+            for (Object c : Console.allControllers.keySet().toArray()) if (c instanceof Console k && k.isShowing()) return k;
+        }
+        return null;
     }
 }
