@@ -109,7 +109,7 @@ public final class AdoptionChart {
      *
      * @return whether anything was drawn (so the caller adds {@link #observedLegendItem()})
      */
-    static boolean drawObserved(XYPlot plot, Scenario sc, int dataset) {
+    public static boolean drawObserved(XYPlot plot, Scenario sc, int dataset) {
         XYSeries line = observedJoins(sc);
         if (line.getItemCount() == 0) return false;
         XYStepRenderer renderer = new XYStepRenderer();
@@ -121,7 +121,7 @@ public final class AdoptionChart {
         return true;
     }
 
-    static LegendItem observedLegendItem() {
+    public static LegendItem observedLegendItem() {
         return new LegendItem("Observed active members", null, null, null,
                 new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), OBSERVED);
     }
@@ -137,6 +137,7 @@ public final class AdoptionChart {
         int count = 0;
         var sorted = sc.observed().stream().sorted(java.util.Comparator.comparing(Observation::month)).toList();
         for (Observation o : sorted) {
+            if (!o.changesStatus()) continue;
             count += o.kind() == Observation.Kind.FREEZE ? -1 : 1;
             if (o.month().isBefore(run.start()) || o.month().isAfter(run.end())) continue;
             double x = Charts.x(o.month());
@@ -169,6 +170,7 @@ public final class AdoptionChart {
         XYSeries s = new XYSeries("Observed (active members)");
         TreeMap<YearMonth, Integer> delta = new TreeMap<>();
         for (Observation o : sc.observed()) {
+            if (!o.changesStatus()) continue;
             int d = o.kind() == Observation.Kind.FREEZE ? -1 : 1;
             delta.merge(o.month(), d, Integer::sum);
         }
