@@ -167,8 +167,15 @@ public final class WorldPlan {
         publicOpposition = shared.publicOpposition;
         regimeInsulation = shared.regimeInsulation;
         diversificationNeed = shared.diversificationNeed;
-        receptiveness = shared.receptiveness;
         priorRelations = shared.priorRelations;
+        if (scenario.us().rewardFloor() == shared.scenario.us().rewardFloor()) {
+            receptiveness = shared.receptiveness;
+        } else {
+            // another parameter set (withParameters): the one row that depends on a global parameter
+            double[] alignment = vintages.row("usAlignment");
+            receptiveness = new double[alignment.length];
+            for (int i = 0; i < alignment.length; i++) receptiveness[i] = scenario.us().receptiveness(alignment[i]);
+        }
     }
 
     /**
@@ -186,7 +193,8 @@ public final class WorldPlan {
 
     /**
      * The same world under another set of global parameters (one set of a parameter ensemble):
-     * the rows are shared, only the scenario the model reads its parameters from changes. The
+     * the rows are shared (but for receptiveness, which depends on us.rewardFloor and is
+     * recomputed when that differs), and the model reads its parameters from this scenario. The
      * scenario must differ from this plan's only in its model and broker parameters, which the
      * plan does not depend on.
      */

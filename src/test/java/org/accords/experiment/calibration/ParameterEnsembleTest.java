@@ -21,7 +21,9 @@ import org.accords.scenario.Origin;
 import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.ScenarioLoader;
+import org.accords.TestScenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs over parameter sets, the targets taken from the record, and the across-set summary of a difference. */
 class ParameterEnsembleTest {
@@ -96,38 +98,37 @@ class ParameterEnsembleTest {
     }
 
     @Test
-    void targetsComeFromTheRecordAndTheRecorderCountsWhatTheEnsembleCounts() {
-        Scenario sc = LOADER.load("history");
-        HistoryTargets targets = new HistoryTargets(sc, YearMonth.of(2025, 12));
+    void targetsComeFromTheRecordAndTheRecorderCountsWhatTheEnsembleCounts(@TempDir Path dir) {
+        Scenario sc = TestScenarios.scenario(TestScenarios.state("AAA").attrs(0.7, 0.4, 0.8, 0.6, 0.9),
+                        TestScenarios.state("BBB").attrs(0.3, 0.5, 0.5, 0.5, 0.4).prior(1994),
+                        TestScenarios.state("CCC").attrs(0.6, 0.6, 0.6, 0.3, 0.2))
+                .set("run.start", "2020-01").set("run.end", "2021-06").set("us.offerRate", 0.5)
+                .extra("observed:\n  - {state: BBB, kind: join, month: 1994-01}\n  - {state: AAA, kind: join, month: 2020-03}\n"
+                        + "  - {state: BBB, kind: symbolic, month: 2021-01}\n  - {state: AAA, kind: freeze, month: 2021-02}\n"
+                        + "  - {state: AAA, kind: thaw, month: 2021-05}\n")
+                .load(dir);
+        HistoryTargets targets = new HistoryTargets(sc, YearMonth.of(2021, 6));
         Map<String, Double> z = new LinkedHashMap<>();
         for (Implausibility.Target t : targets.targets()) z.put(t.name(), t.observed());
-        // the record: ARE, BHR, SDN, MAR join in 2020; BHR freezes 2023-11; KAZ joins 2025-11
-        assertEquals(4.0, z.get("joins 2020-01..2021-12"));
-        assertEquals(0.0, z.get("joins 2022-01..2023-12"));
-        assertEquals(1.0, z.get("joins 2024-01..2025-12"));
-        assertEquals(0.0, z.get("frozen in 2021-12"));
-        assertEquals(1.0, z.get("frozen in 2023-12"));
-        assertEquals(1.0, z.get("freezes 2020-01..2025-12"));
-        assertEquals(0.0, z.get("joins by states the record has not joining"));
-        assertEquals(1.0, z.get("BHR freeze 2023-11 ±6 months"));
-        assertEquals(6, z.keySet().stream().filter(n -> n.contains("±")).count(), "one timing target per observed transition");
+        assertEquals(List.of("joins 2020-01..2021-06", "frozen in 2021-06", "freezes 2020-01..2021-06", "joins by states the record has not joining",
+                "AAA join 2020-03 ±6 months", "BBB symbolic 2021-01 ±6 months", "AAA freeze 2021-02 ±6 months"), List.copyOf(z.keySet()),
+                "one period (18 months); ties opened before the start are not a target; a thaw shows in the frozen count");
+        assertEquals(List.of(2.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0), List.copyOf(z.values()), "a symbolic join counts as a join, as the model counts it");
+        assertEquals(24, HistoryTargets.periodMonths(72), "2020-2025 keeps two-year periods");
+        assertEquals(66, HistoryTargets.periodMonths(396), "1993-2025 in six periods");
 
-        ModelSimulator sim = new ModelSimulator(sc, YearMonth.of(2025, 12), 200, 9);
+        ModelSimulator sim = new ModelSimulator(sc, YearMonth.of(2021, 6), 200, 9);
         double[] centre = new double[ModelSimulator.dimension()];
         java.util.Arrays.fill(centre, 0.5);
         HistoryMatching.Output out = sim.run(centre);
         Scenario atCentre = ParameterSets.withValues(sc, ModelSimulator.values(centre));
         EnsembleResult e = new Ensemble(atCentre).run(200, 9, 2, d -> { }, new AtomicBoolean());
-        List<String> names = targets.targets().stream().map(Implausibility.Target::name).toList();
-        int dec21 = sc.run().tickOf(YearMonth.of(2021, 12));
-        int dec23 = sc.run().tickOf(YearMonth.of(2023, 12));
-        assertEquals(e.joinedMean(dec21), out.mean()[names.indexOf("joins 2020-01..2021-12")], 1e-12, "nobody is in at the start");
-        assertEquals(e.joinedMean(dec23) - e.joinedMean(dec21), out.mean()[names.indexOf("joins 2022-01..2023-12")], 1e-12);
-        assertEquals(e.frozenMean(dec23), out.mean()[names.indexOf("frozen in 2023-12")], 1e-12);
-        assertEquals(e.joinedVariance(dec21), out.runVariance()[names.indexOf("joins 2020-01..2021-12")], 1e-9);
-        int bhr = sc.indexOf("BHR");
-        double pBhr = e.pJoinedBy(bhr, sc.run().tickOf(YearMonth.of(2021, 3))) - e.pJoinedBy(bhr, sc.run().tickOf(YearMonth.of(2020, 2)));
-        assertEquals(pBhr, out.mean()[names.indexOf("BHR join 2020-09 ±6 months")], 1e-12, "joined within 2020-03 .. 2021-03");
+        int last = sc.run().months() - 1;
+        assertEquals(e.frozenMean(last), out.mean()[1], 1e-12, "frozen at the period's end");
+        int aaa = sc.indexOf("AAA");
+        assertEquals(e.pJoinedBy(aaa, sc.run().tickOf(YearMonth.of(2020, 9))), out.mean()[4], 1e-12, "AAA joined within 2020-01 .. 2020-09");
+        double p = out.mean()[4];
+        assertEquals(p * (1 - p) * 200 / 199, out.runVariance()[4], 1e-9, "a 0/1 outcome's sample variance");
     }
 
     @Test
