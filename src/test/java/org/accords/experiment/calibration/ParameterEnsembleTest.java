@@ -28,11 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs over parameter sets, the targets taken from the record, and the across-set summary of a difference. */
 class ParameterEnsembleTest {
     static final ScenarioLoader LOADER = new ScenarioLoader(Path.of("scenarios"));
-    static final List<String> KEYS = List.of("model.weights.iranThreat", "model.weights.palestinianPressure", "model.weights.economicDiversification",
-            "model.weights.usRewards", "model.weights.peerInfluence", "model.joinThreshold", "model.exitThreshold", "model.temperature",
-            "model.maxHazard", "model.joinCost", "model.symbolicJoinCost", "model.insulationDamping", "model.gazaAmplification",
-            "model.statehoodRelief", "model.blocPeerShare", "model.prestigeGain", "model.prestigeDilution", "us.offerRate", "us.offerSize",
-            "us.offerDecay", "us.rewardFloor");
+    /** Every global numeric model and broker key of the reference table. */
+    static final List<String> KEYS = org.accords.scenario.Parameter.ALL.stream()
+            .filter(p -> p.type() == org.accords.scenario.Parameter.Type.NUMBER && (p.path().startsWith("model.") || p.path().startsWith("us.")))
+            .map(org.accords.scenario.Parameter::path).toList();
 
     static ParameterSets sets(List<Map<String, Double>> values) {
         List<ParameterSets.Member> members = new ArrayList<>();
