@@ -201,6 +201,13 @@ def main():
     w("#                       only: values before 2020-01 carry it back and are assumptions; MNNA and C5+1 dates are sourced.")
     w("#  priorRelations     = year relations with Israel were established, while they stand (offices do not count), dated")
     w("#                       by the record in scenarios/history.yaml.")
+    if ASKS_AND_CONDITIONS:
+        w("#  conditions         = stated conditions, each {variable, from: YYYY-MM, until (optional), source, rule}, in force from")
+        w("#                       its dated statement; no level per state: the model's global model.conditionLevel x* and")
+        w("#                       model.conditionCost c make each a monthly utility cost c x max(0, x* - variable), never a gate.")
+        w("#  standingAsk        = what Washington could offer: dated entries {from, kind, size 0-1, source, rule}; at month t the")
+        w("#                       latest entry dated at or before t applies (none before the first); the value of an offer is")
+        w("#                       offer x (us.askShare x size + (1 - us.askShare) x usAlignment). Schema: docs/ODD.md, section 2.")
     w("rules:")
     w("  iranExposure: " + q("min(1, 0.4 if the state shares a land border or a sea (Persian Gulf, Gulf of Oman, Caspian) with Iran + 0.4 if an Iran-backed armed group (Reuters Axis-of-Resistance list, 2024-01-29) operates on its territory + 0.2 if one operates in a bordering state or territory); dated 2024-01, carried back before (an assumption)"))
     w("  publicOpposition: " + q("the state's own survey share opposing recognition from the end of its fieldwork (AOI 2019/20 dated 2020-09, AOI 2022 dated 2022-12, Washington Institute Nov 2020, Median Jun 2025); before it, the Arab Opinion Index regional average of the latest wave (Arab states) or 0.5 (non-Arab states), marked as assumptions"))

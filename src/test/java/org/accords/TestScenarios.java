@@ -26,6 +26,8 @@ public final class TestScenarios {
         String prior = "none";
         double iranExposure = 0.5, publicOpposition = 0.5, regimeInsulation = 0.5, diversificationNeed = 0.5, usAlignment = 0.5;
         final List<String> conditions = new ArrayList<>();
+        /** Standing-ask entries as YAML flow mappings; null: the key is left out (not coded). */
+        List<String> asks = null;
 
         State(String id) {
             this.id = id;
@@ -46,12 +48,25 @@ public final class TestScenarios {
             diversificationNeed = diversification; usAlignment = alignment;
             return this;
         }
-        public State atLeast(String variable, double level) {
-            conditions.add("{variable: " + variable + ", atLeast: " + level + ", assumption: test}");
+        /** A stated condition on a world variable, in force from {@code from} (YYYY-MM). */
+        public State condition(String variable, String from) {
+            conditions.add("{variable: " + variable + ", from: " + from + ", assumption: test}");
             return this;
         }
-        public State atMost(String variable, double level) {
-            conditions.add("{variable: " + variable + ", atMost: " + level + ", assumption: test}");
+        /** A stated condition in force from {@code from} to {@code until} (inclusive). */
+        public State condition(String variable, String from, String until) {
+            conditions.add("{variable: " + variable + ", from: " + from + ", until: " + until + ", assumption: test}");
+            return this;
+        }
+        /** A standing-ask entry; the first call makes the state's asks coded (no generic ask). */
+        public State ask(String from, String kind, double size) {
+            if (asks == null) asks = new ArrayList<>();
+            asks.add("{from: " + from + ", kind: " + kind + ", size: " + size + ", assumption: test}");
+            return this;
+        }
+        /** Coded as asking for nothing at any date. */
+        public State noAsk() {
+            asks = new ArrayList<>();
             return this;
         }
 
@@ -67,6 +82,7 @@ public final class TestScenarios {
             s.append("    diversificationNeed: {value: ").append(diversificationNeed).append(", assumption: test}\n");
             s.append("    usAlignment: {value: ").append(usAlignment).append(", assumption: test}\n");
             s.append("    conditions: [").append(String.join(", ", conditions)).append("]\n");
+            if (asks != null) s.append("    standingAsk: [").append(String.join(", ", asks)).append("]\n");
             return s.toString();
         }
     }
@@ -108,10 +124,12 @@ public final class TestScenarios {
             set("model.blocPeerShare", "0.5");
             set("model.prestigeGain", "0.1");
             set("model.prestigeDilution", "0.1");
+            set("model.conditionCost", "1.0");
+            set("model.conditionLevel", "0.5");
             set("us.offerRate", "0.0");
             set("us.offerSize", "0.5");
             set("us.offerDecay", "0.5");
-            set("us.rewardFloor", "0.0");
+            set("us.askShare", "0.0");
             set("us.capacity", "1");
             set("world.iranAggression", "0.5");
             set("world.gazaConflict", "0.2");

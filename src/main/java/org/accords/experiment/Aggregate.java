@@ -42,6 +42,8 @@ public final class Aggregate implements RunObserver {
     long[] joinedByState;
     long[] frozenByState;
     final long[] everJoined;
+    /** Per state: runs in which it had joined before the first month (a run from the observed present). Part of everJoined. */
+    final long[] joinedBefore;
     /** [s * CONTRIBUTIONS + k], fixed point, at the moment of joining. */
     final long[] contributionSum;
     /** [t * COUNTED.length + kind] */
@@ -76,6 +78,7 @@ public final class Aggregate implements RunObserver {
         frozenChange = new long[states * months];
         joinTickHistogram = new long[states * months];
         everJoined = new long[states];
+        joinedBefore = new long[states];
         contributionSum = new long[states * CONTRIBUTIONS];
         eventCounts = new long[months * COUNTED.length];
     }
@@ -103,6 +106,19 @@ public final class Aggregate implements RunObserver {
             }
             case OFFER -> eventCounts[tick * COUNTED.length + 3]++;
             default -> { }
+        }
+    }
+
+    /** A run from the observed present starts with members and frozen members: month 0 starts from them. */
+    @Override
+    public void onRunStart(AccordsModel model) {
+        for (StateAgent a : model.agents()) {
+            if (!a.hasJoined()) continue;
+            int s = a.index;
+            joinedBefore[s]++;
+            everJoined[s]++;
+            if (a.isActiveMember()) memberChange[s * months]++;
+            else frozenChange[s * months]++;
         }
     }
 
@@ -140,6 +156,7 @@ public final class Aggregate implements RunObserver {
         addAll(frozenChange, o.frozenChange);
         addAll(joinTickHistogram, o.joinTickHistogram);
         addAll(everJoined, o.everJoined);
+        addAll(joinedBefore, o.joinedBefore);
         addAll(contributionSum, o.contributionSum);
         addAll(eventCounts, o.eventCounts);
         addAll(setRuns, o.setRuns);
@@ -155,6 +172,9 @@ public final class Aggregate implements RunObserver {
         memberByState = runningSums(memberChange);
         frozenByState = runningSums(frozenChange);
         joinedByState = runningSums(joinTickHistogram);
+        for (int s = 0; s < states; s++) {
+            for (int t = 0; t < months; t++) joinedByState[s * months + t] += joinedBefore[s];
+        }
     }
 
     /** Per state, the running sum over months: [s * months + t] = sum of changes[s * months + u] for u <= t. */
@@ -186,7 +206,7 @@ public final class Aggregate implements RunObserver {
         return new Data(months, states, runs, memberHistogram.clone(), joinedHistogram.clone(), joinedSum.clone(), frozenSum.clone(),
                 memberByState.clone(), joinedByState.clone(), frozenByState.clone(), joinTickHistogram.clone(), everJoined.clone(),
                 contributionSum.clone(), eventCounts.clone(), sets == 0 ? null : setRuns.clone(), sets == 0 ? null : setJoinedSum.clone(),
-                sets == 0 ? null : setMemberSum.clone());
+                sets == 0 ? null : setMemberSum.clone(), joinedBefore.clone());
     }
 
     /** Rebuilds an aggregate from its data; checks the array sizes. */
@@ -206,6 +226,8 @@ public final class Aggregate implements RunObserver {
         copy(a.changes(checked(d.frozenByState(), a.frozenChange.length)), a.frozenChange);
         copy(d.joinTickHistogram(), a.joinTickHistogram);
         copy(d.everJoined(), a.everJoined);
+        // aggregates written before runs could start from the observed present have no joinedBefore
+        if (d.joinedBefore() != null) copy(d.joinedBefore(), a.joinedBefore);
         copy(d.contributionSum(), a.contributionSum);
         copy(d.eventCounts(), a.eventCounts);
         a.complete();
@@ -241,7 +263,7 @@ public final class Aggregate implements RunObserver {
     public record Data(int months, int states, long runs, long[] memberHistogram, long[] joinedHistogram, long[] joinedSum,
                        long[] frozenSum, long[] memberByState, long[] joinedByState, long[] frozenByState,
                        long[] joinTickHistogram, long[] everJoined, long[] contributionSum, long[] eventCounts,
-                       long[] setRuns, long[] setJoinedSum, long[] setMemberSum) {}
+                       long[] setRuns, long[] setJoinedSum, long[] setMemberSum, long[] joinedBefore) {}
 
     private static void addAll(long[] into, long[] from) {
         for (int i = 0; i < into.length; i++) into[i] += from[i];

@@ -32,7 +32,8 @@ public final class Calibrator {
      * The calibrated parameters and their bounds: the one place they are declared. The
      * temperature stays fixed, since scaling every weight, cost and threshold together with it
      * leaves the hazard unchanged; the damping, relief, bloc-share and prestige coefficients
-     * keep their documented defaults. The exit threshold is searched as its gap below the join
+     * keep their documented defaults, and so does the level x* at which a stated condition is met
+     * (only its cost c is fitted). The exit threshold is searched as its gap below the join
      * threshold, the symbolic-join cost as a share of the substantive one (see ParameterSpace).
      */
     public static final ParameterSpace SPACE = new ParameterSpace()
@@ -49,7 +50,8 @@ public final class Calibrator {
             .plain("model.gazaAmplification", 0, 6)
             .plain("us.offerRate", 0, 1)
             .plain("us.offerSize", 0, 2)
-            .plain("us.rewardFloor", 0, 1);
+            .plain("us.askShare", 0, 1)
+            .plain("model.conditionCost", 0, 10);
 
     public record Settings(YearMonth until, int budget, int replications, long seed, int threads) {}
 

@@ -138,9 +138,12 @@ public final class EnsembleResult {
     public double pFrozen(int s, int t) { return a.frozenByState[s * a.months + t] / (double) a.runs; }
     public double pEverJoined(int s) { return a.everJoined[s] / (double) a.runs; }
 
-    /** Join-month percentile among the runs in which state s joined, as a tick; -1 if it never joined. */
+    /** Share of runs in which state s had joined before the first month (a run from the observed present). */
+    public double pJoinedBefore(int s) { return a.joinedBefore[s] / (double) a.runs; }
+
+    /** Join-month percentile among the runs in which state s joined during the run, as a tick; -1 if it never did. */
     public int joinTickPercentile(int s, int pct) {
-        long n = a.everJoined[s];
+        long n = a.everJoined[s] - a.joinedBefore[s];
         if (n == 0) return -1;
         long cum = 0;
         for (int t = 0; t < a.months; t++) {
@@ -150,9 +153,9 @@ public final class EnsembleResult {
         return a.months - 1;
     }
 
-    /** Mean contribution k (driver ordinal, or StateAgent.COST) to utility at the moment state s joined; NaN if it never did. */
+    /** Mean contribution k (driver ordinal, or StateAgent.COST) to utility at the moment state s joined during the run; NaN if it never did. */
     public double meanContribution(int s, int k) {
-        long n = a.everJoined[s];
+        long n = a.everJoined[s] - a.joinedBefore[s];
         return n == 0 ? Double.NaN : a.contributionSum[s * Aggregate.CONTRIBUTIONS + k] / Aggregate.FIXED / n;
     }
 

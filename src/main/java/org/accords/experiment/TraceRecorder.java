@@ -32,6 +32,9 @@ final class TraceRecorder implements RunObserver {
     }
 
     @Override
+    public void onRunStart(AccordsModel model) { next.onRunStart(model); }
+
+    @Override
     public void onMonth(int tick, AccordsModel model) { next.onMonth(tick, model); }
 
     @Override

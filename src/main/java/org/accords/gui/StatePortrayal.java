@@ -54,14 +54,15 @@ public final class StatePortrayal extends SimplePortrayal2D {
             g.fill(new Rectangle2D.Double(tile.getX(), tile.getMaxY() - h, tile.getWidth(), h));
             g.setClip(old);
         }
-        boolean blocked = status == Status.CANDIDATE && v.blockedByCondition();
+        // a dashed border: an unmet stated condition weighs on this candidate's utility
+        boolean unmet = status == Status.CANDIDATE && v.conditionUnmet();
         g.setPaint(info.selected ? Color.BLACK : new Color(0x55, 0x55, 0x55));
-        g.setStroke(blocked ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f)
+        g.setStroke(unmet ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f)
                 : new BasicStroke(info.selected ? 3f : 1f));
         g.draw(tile);
         Color text = status == Status.MEMBER ? Color.WHITE : Color.BLACK;
         label(g, v.id(), info, tile, text, 0.26, Font.BOLD, -0.12);
-        label(g, blocked ? "blocked" : String.format(Locale.ROOT, "%.1f%%", 100 * v.hazard()), info, tile, text, 0.17, Font.PLAIN, 0.22);
+        label(g, String.format(Locale.ROOT, "%.1f%%", 100 * v.hazard()), info, tile, text, 0.17, Font.PLAIN, 0.22);
     }
 
     static RoundRectangle2D tile(DrawInfo2D info) {

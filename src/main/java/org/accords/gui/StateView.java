@@ -11,7 +11,6 @@ import org.accords.scenario.Driver;
 import org.accords.scenario.ModelParameters;
 import org.accords.scenario.Sourced;
 import org.accords.scenario.StateSpec;
-import org.accords.scenario.WorldVariable;
 import sim.util.Propertied;
 import sim.util.Properties;
 
@@ -43,14 +42,9 @@ public final class StateView implements Propertied {
 
     /**
      * The monthly probability of this state's next move as the model draws it: joining (or
-     * thawing, if frozen), or freezing ties for a member; zero for a candidate a condition blocks.
+     * thawing, if frozen), or freezing ties for a member. Unmet conditions are in the utility.
      */
     public double hazard() {
-        return status() == Status.CANDIDATE && blockedByCondition() ? 0 : hazardIgnoringConditions();
-    }
-
-    /** The hazard that utility alone gives (what an unmet condition takes away). */
-    public double hazardIgnoringConditions() {
         StateAgent a = agent();
         ModelParameters p = model.get().parameters();
         return a.status() == Status.MEMBER
@@ -64,20 +58,23 @@ public final class StateView implements Propertied {
         return max <= 0 ? 0 : Math.min(1, hazard() / max);
     }
 
-    public boolean blockedByCondition() {
-        AccordsModel m = model.get();
-        return !agent().conditionsMet(m.plan(), m.tick());
+    /** Whether a stated condition in force is unmet this month, so that it costs utility. */
+    public boolean conditionUnmet() {
+        return agent().conditionCost() > 0;
     }
 
     String conditionsText() {
         AccordsModel m = model.get();
         StateAgent a = agent();
         if (a.spec.conditions().isEmpty()) return "none";
+        double level = m.parameters().conditionLevel();
         StringBuilder b = new StringBuilder();
         for (Condition c : a.spec.conditions()) {
-            double now = c.variable() == WorldVariable.ACCORDS_PRESTIGE ? m.prestige() : m.plan().perceived(c.variable(), m.tick(), index);
+            double now = m.plan().perceived(c.variable(), m.tick(), index);
+            String state = !c.inForce(m.plan().month(m.tick())) ? "not in force"
+                    : now >= level ? "met" : String.format(Locale.ROOT, "unmet, %.2f short of %.2f", level - now, level);
             if (b.length() > 0) b.append("; ");
-            b.append(String.format(Locale.ROOT, "%s (now %.2f: %s)", c, now, c.isMet(now) ? "met" : "unmet"));
+            b.append(String.format(Locale.ROOT, "%s (now %.2f: %s)", c, now, state));
         }
         return b.toString();
     }
@@ -93,12 +90,13 @@ public final class StateView implements Propertied {
                 }, "year relations with Israel began, as dated this month; a state with relations can only join symbolically");
         p.text("month", () -> model.get().plan().month(model.get().tick()).toString(), "the month these values belong to");
         p.text("status", () -> status().name().toLowerCase(Locale.ROOT), "candidate, member, or frozen (joined, then suspended ties)");
-        p.text("joined", () -> status() == Status.CANDIDATE ? "-" : model.get().plan().month(agent().joinTick()).toString(), "month of joining");
+        p.text("joined", () -> status() == Status.CANDIDATE ? "-" : agent().joinTick() < 0
+                ? "before " + model.get().plan().month(0) : model.get().plan().month(agent().joinTick()).toString(), "month of joining");
         p.number("utility", () -> agent().utility(), "U = sum of the contributions below");
         p.number("hazard", this::hazard, "monthly probability of the next move: join (or thaw) for a candidate (frozen member), freeze for a member");
-        p.number("hazardIgnoringConditions", this::hazardIgnoringConditions, "the hazard that utility alone gives, were no condition unmet");
-        p.flag("blockedByCondition", this::blockedByCondition, "a stated condition is unmet this month, so the state cannot join");
-        p.text("conditions", this::conditionsText, "stated preconditions and the world as this state sees it now");
+        p.number("conditionCost", () -> agent().conditionCost(), "cost of the stated conditions unmet this month, c x max(0, x* - variable); part of contribution.cost");
+        p.flag("conditionUnmet", this::conditionUnmet, "a stated condition in force is unmet this month, so it costs utility (never a gate)");
+        p.text("conditions", this::conditionsText, "stated conditions, each from its dated statement, and the world as this state sees it now");
         p.number("usOffer", () -> agent().offer(), "the US offer on the table (decays each month)");
         for (Driver d : Driver.values()) {
             p.number("driver." + d.key(), () -> agent().driver(d), "raw value of the driver this month");
@@ -107,7 +105,7 @@ public final class StateView implements Propertied {
             p.number("contribution." + d.key(), () -> agent().contributions()[d.ordinal()],
                     "weight x driver, signed: what the driver adds to utility this month");
         }
-        p.number("contribution.cost", () -> agent().contributions()[StateAgent.COST], "the cost of joining (lower for a symbolic join)");
+        p.number("contribution.cost", () -> agent().contributions()[StateAgent.COST], "the cost of joining (lower for a symbolic join) plus the cost of unmet conditions");
         for (String attr : StateSpec.NUMERIC_ATTRIBUTES) {
             p.number("attribute." + attr, () -> model.get().plan().attribute(attr, model.get().tick(), agent().index),
                     "roster value in force this month (the latest measurement dated at or before it)");

@@ -3,7 +3,6 @@ package org.accords.model;
 import java.util.List;
 import org.accords.scenario.ModelParameters;
 import org.accords.scenario.StateSpec;
-import org.accords.scenario.WorldVariable;
 import sim.engine.RandomSequence;
 import sim.engine.Schedule;
 import sim.engine.SimState;
@@ -57,6 +56,7 @@ public final class AccordsModel extends SimState {
     public void runReplication(int[] seed, RunObserver observer) {
         prepare(seed, observer);
         start();
+        observer.onRunStart(this);
         for (int t = 0; t < plan.months; t++) schedule.step(this);
         finish();
         observer.onRunEnd(this);
@@ -76,10 +76,17 @@ public final class AccordsModel extends SimState {
     public void start() {
         super.start();
         tick = 0;
-        prestige = plan.scenario.worldStart(WorldVariable.ACCORDS_PRESTIGE);
+        prestige = plan.initialPrestige;
         activeMembers = joined = frozen = 0;
         java.util.Arrays.fill(activeBlocPeers, 0);
-        for (StateAgent a : agents) a.reset();
+        // a run from the observed present starts with the members and frozen members of the record
+        for (StateAgent a : agents) {
+            a.reset(plan.initialStatus(a.index));
+            if (!a.hasJoined()) continue;
+            joined++;
+            if (a.isActiveMember()) becomeActive(a, true);
+            else frozen++;
+        }
         // the broker acts on last month's utilities, so the states assess once before tick 0
         for (StateAgent a : agents) a.assessDrivers(this, 0);
         schedule.scheduleRepeating(Schedule.EPOCH, ORDER_WORLD, worldPhase, 1.0);

@@ -1,7 +1,6 @@
 package org.accords.model;
 
 import org.accords.scenario.BrokerParameters;
-import org.accords.scenario.Condition;
 import org.accords.scenario.ModelParameters;
 import org.accords.scenario.StateSpec;
 import org.accords.scenario.Weights;
@@ -21,19 +20,16 @@ final class OwnCopy {
                 new Weights(w.iranThreat(), w.palestinianPressure(), w.economicDiversification(), w.usRewards(), w.peerInfluence()),
                 p.joinThreshold(), p.exitThreshold(), p.temperature(), p.maxHazard(), p.joinCost(), p.symbolicJoinCost(),
                 p.insulationDamping(), p.gazaAmplification(), p.statehoodRelief(), p.blocPeerShare(), p.prestigeGain(),
-                p.prestigeDilution());
+                p.prestigeDilution(), p.conditionCost(), p.conditionLevel());
     }
 
     static BrokerParameters of(BrokerParameters b) {
-        return new BrokerParameters(b.offerRate(), b.offerSize(), b.offerDecay(), b.rewardFloor(), b.capacity());
+        return new BrokerParameters(b.offerRate(), b.offerSize(), b.offerDecay(), b.askShare(), b.capacity());
     }
 
     static StateSpec of(StateSpec s) {
         return new StateSpec(s.id(), s.name(), s.blocs(), s.priorRelationsYear(), s.iranExposure(), s.publicOpposition(),
-                s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), s.conditions(), s.sources(), s.series());
+                s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), s.conditions(), s.standingAsk(), s.sources(), s.series());
     }
 
-    static Condition of(Condition c) {
-        return new Condition(c.variable(), c.atLeast(), c.level());
-    }
 }

@@ -11,6 +11,9 @@ public interface RunObserver {
      */
     default void onEvent(EventKind kind, int tick, int subject, StateAgent agent) {}
 
+    /** Called once the replication is set up, before the first month: the states' starting statuses are in place. */
+    default void onRunStart(AccordsModel model) {}
+
     /** Called once per month after all states have decided. */
     default void onMonth(int tick, AccordsModel model) {}
 

@@ -1,10 +1,8 @@
 package org.accords.model;
 
-import org.accords.scenario.Condition;
 import org.accords.scenario.Driver;
 import org.accords.scenario.ModelParameters;
 import org.accords.scenario.StateSpec;
-import org.accords.scenario.WorldVariable;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -15,23 +13,24 @@ import sim.engine.Steppable;
 public final class StateAgent implements Steppable {
     private static final long serialVersionUID = 1L;
 
-    /** Index of the cost term in {@link #contributions()}, after the five drivers. */
+    /** Index of the cost term in {@link #contributions()}, after the five drivers: the join cost plus the cost of unmet conditions. */
     public static final int COST = Driver.values().length;
 
     public final int index;
     public final StateSpec spec;
     private final double joinCost;
     private final double symbolicJoinCost;
-    private final Condition[] conditions;
     /** This month's join cost: symbolic while relations exist by the dated roster, substantive otherwise. */
     private double cost;
-    /** How much of a US offer this state values this month (BrokerParameters.receptiveness of its dated usAlignment). */
-    private double receptiveness;
 
     private Status status;
     private int joinTick;
     private double offer;
     private double utility;
+    /** This month's cost of stated conditions not met, c x WorldPlan.conditionShortfall. */
+    private double conditionCost;
+    /** This month's value of a unit of US offer to this state (WorldPlan.receptiveness). */
+    private double receptiveness;
     /** accordsPrestige as this state saw it when it last assessed (the brand moves with joins, so it is not in the plan). */
     private double perceivedPrestige;
     /** Raw driver values this month, by {@link Driver#ordinal()}. */
@@ -44,11 +43,11 @@ public final class StateAgent implements Steppable {
         this.spec = OwnCopy.of(spec);
         this.joinCost = params.joinCost();
         this.symbolicJoinCost = params.symbolicJoinCost();
-        this.conditions = spec.conditions().stream().map(OwnCopy::of).toArray(Condition[]::new);
     }
 
-    void reset() {
-        status = Status.CANDIDATE;
+    /** Back to the first month: the given status, no offer; a state that joined before the start has no join month in the run. */
+    void reset(Status initial) {
+        status = initial;
         joinTick = -1;
         offer = 0;
         utility = 0;
@@ -70,13 +69,15 @@ public final class StateAgent implements Steppable {
         perceivedPrestige = prestige;
 
         // the roster's attributes as dated in this month (WorldPlan.vintages): no value before its date
-        cost = plan.priorRelations[cell] ? symbolicJoinCost : joinCost;
+        // the cost of joining is paid by a state that joins or restores ties, not by a member weighing a freeze
+        cost = status == Status.MEMBER ? 0 : plan.priorRelations[cell] ? symbolicJoinCost : joinCost;
         receptiveness = plan.receptiveness[cell];
         drivers[0] = plan.iranExposure[cell] * plan.iranAggression[cell] + plan.iranThreatShift[cell];
         drivers[1] = plan.publicOpposition[cell] * (1 - p.insulationDamping() * plan.regimeInsulation[cell])
                 * (1 + p.gazaAmplification() * plan.gazaConflict[cell]) * (1 - p.statehoodRelief() * plan.statehoodPath[cell])
                 + plan.israelThreat[cell] + plan.pressureShift[cell];
         drivers[2] = plan.diversificationNeed[cell] + plan.diversificationShift[cell];
+        conditionCost = p.conditionCost() * plan.conditionShortfall[cell];
         drivers[3] = (offer + plan.usRewardsShift[cell]) * receptiveness;
         drivers[4] = prestige * model.peerShare(index) + plan.peerInfluenceShift[cell];
 
@@ -85,8 +86,8 @@ public final class StateAgent implements Steppable {
         contributions[2] = p.weights().economicDiversification() * drivers[2];
         contributions[3] = p.weights().usRewards() * drivers[3];
         contributions[4] = p.weights().peerInfluence() * drivers[4];
-        contributions[COST] = -cost;
-        utility = contributions[0] + contributions[1] + contributions[2] + contributions[3] + contributions[4] - cost;
+        contributions[COST] = -(cost + conditionCost);
+        utility = contributions[0] + contributions[1] + contributions[2] + contributions[3] + contributions[4] - cost - conditionCost;
     }
 
     /** One draw {@code u} in [0,1) against the hazard that applies to this state's status. */
@@ -94,28 +95,13 @@ public final class StateAgent implements Steppable {
         ModelParameters p = model.parameters();
         // (if-else on the constants rather than a switch: an enum switch reads a shared lookup table)
         if (status == Status.CANDIDATE) {
-            if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())
-                    && conditionsMet(model.plan(), model.tick())) {
-                model.join(this);
-            }
+            if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())) model.join(this);
         } else if (status == Status.MEMBER) {
             // freezing mirrors joining: the hazard rises as utility falls below theta_exit
             if (u < Hazard.of(-utility, -p.exitThreshold(), p.temperature(), p.maxHazard())) model.freeze(this);
         } else if (u < Hazard.of(utility, p.joinThreshold(), p.temperature(), p.maxHazard())) {
             model.thaw(this);
         }
-    }
-
-    /**
-     * Stated preconditions (e.g. a path to a Palestinian state) as this state perceives the world
-     * in month {@code tick}; accordsPrestige as it saw it at its last assessment.
-     */
-    public boolean conditionsMet(WorldPlan plan, int tick) {
-        for (Condition c : conditions) {
-            double value = c.variable() == WorldVariable.ACCORDS_PRESTIGE ? perceivedPrestige : plan.perceived(c.variable(), tick, index);
-            if (!c.isMet(value)) return false;
-        }
-        return true;
     }
 
     void setStatus(Status s, int tick) {
@@ -133,8 +119,11 @@ public final class StateAgent implements Steppable {
     public int joinTick() { return joinTick; }
     public double offer() { return offer; }
     public double utility() { return utility; }
-    /** The join cost at the last assessment (symbolic while relations existed then). */
+    /** The join cost at the last assessment (symbolic while relations existed then), without the conditions. */
     public double cost() { return cost; }
+    /** This month's cost of the stated conditions not met, c x max(0, x* - variable); part of {@link #COST}. */
+    public double conditionCost() { return conditionCost; }
+    /** This month's value of a unit of US offer to this state. */
     public double receptiveness() { return receptiveness; }
     public double driver(Driver d) { return drivers[d.ordinal()]; }
     /** Contributions to utility by driver ordinal, then the (negative) cost at {@link #COST}. Live array: read, don't keep. */

@@ -2,15 +2,17 @@ package org.accords.model;
 
 import org.accords.scenario.BrokerParameters;
 import org.accords.scenario.ModelParameters;
-import org.accords.scenario.WorldVariable;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * Washington as broker. Each month live offers decay; then, with probability
- * offerRate x usEngagement, and while fewer than {@code capacity} offers are live, it makes a
- * new offer to the candidate where the offer raises the monthly join probability most. It acts
- * on the utilities the states had last month.
+ * Washington as broker. Each month live offers decay; then, while fewer than {@code capacity}
+ * offers are live, it makes a new offer with probability offerRate x usEngagement, where
+ * usEngagement is the highest among the states it could still court (a bloc-wide push raises it
+ * for that bloc only). The offer goes to the candidate without a live offer where it raises the
+ * monthly join probability most, weighted by how engaged Washington is with that state. An offer is
+ * worth more to a state whose standing ask it meets (WorldPlan.receptiveness). The broker acts on
+ * the utilities the states had last month.
  */
 public final class UsBroker implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -34,8 +36,7 @@ public final class UsBroker implements Steppable {
         }
         // one draw every month, offer or not, so runs stay aligned for common random numbers
         double u = model.random.nextDouble();
-        double chance = params.offerRate() * model.plan().usEngagement[tick];
-        if (u >= chance || live >= params.capacity() || params.offerSize() <= 0) return;
+        if (live >= params.capacity() || params.offerSize() <= 0 || u >= params.offerRate() * engagement(model, tick)) return;
         StateAgent target = chooseTarget(model, tick);
         if (target != null) {
             target.receiveOffer(params.offerSize());
@@ -43,25 +44,41 @@ public final class UsBroker implements Steppable {
         }
     }
 
-    /** The candidate without a live offer, whose conditions are met, with the largest gain in join hazard; ties go to roster order. */
+    private boolean courtable(StateAgent a) {
+        return !a.hasJoined() && a.offer() < LIVE_SHARE * params.offerSize();
+    }
+
+    /** usEngagement with the most engaged of the states Washington could court (candidates without a live offer); 0 if none. */
+    double engagement(AccordsModel model, int tick) {
+        WorldPlan plan = model.plan();
+        double e = 0;
+        for (StateAgent a : model.agents()) {
+            if (courtable(a)) e = Math.max(e, plan.usEngagementSeen[tick * plan.stateCount + a.index]);
+        }
+        return e;
+    }
+
+    /** The candidate without a live offer with the largest engagement-weighted gain in join hazard (ties go to roster order), or null. */
     StateAgent chooseTarget(AccordsModel model, int tick) {
         ModelParameters p = model.parameters();
+        WorldPlan plan = model.plan();
         StateAgent best = null;
-        double bestGain = 0;
+        double bestValue = 0;
         for (StateAgent a : model.agents()) {
-            if (a.hasJoined() || a.offer() >= LIVE_SHARE * params.offerSize()) continue;
-            if (!a.conditionsMet(model.plan(), tick)) continue;
-            double gain = gainFromOffer(a, p);
-            if (gain > bestGain) {
-                bestGain = gain;
+            if (!courtable(a)) continue;
+            int cell = tick * plan.stateCount + a.index;
+            double value = plan.usEngagementSeen[cell] * gainFromOffer(a, p, plan.receptiveness[cell]);
+            if (value > bestValue) {
+                bestValue = value;
                 best = a;
             }
         }
         return best;
     }
 
-    double gainFromOffer(StateAgent a, ModelParameters p) {
-        double boost = p.weights().usRewards() * params.offerSize() * a.receptiveness();
+    /** How much an offer would raise the state's monthly join hazard, given what a unit of offer is worth to it. */
+    double gainFromOffer(StateAgent a, ModelParameters p, double receptiveness) {
+        double boost = p.weights().usRewards() * params.offerSize() * receptiveness;
         return Hazard.of(a.utility() + boost, p.joinThreshold(), p.temperature(), p.maxHazard())
                 - Hazard.of(a.utility(), p.joinThreshold(), p.temperature(), p.maxHazard());
     }

@@ -4,9 +4,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.accords.scenario.Condition;
 import org.accords.scenario.Driver;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.Shock;
+import org.accords.scenario.StandingAsk;
+import org.accords.scenario.StartingPoint;
 import org.accords.scenario.StateSpec;
 import org.accords.scenario.Vintages;
 import org.accords.scenario.WorldVariable;
@@ -49,6 +52,18 @@ public final class WorldPlan {
     final double[] usRewardsShift;
     final double[] peerInfluenceShift;
     final double[] usEngagement;
+    /** [tick * stateCount + state]: usEngagement as the state sees it (bloc-wide pushes included): how likely Washington courts it. */
+    final double[] usEngagementSeen;
+    /**
+     * [tick * stateCount + state]: how far the world falls short of the state's stated conditions in
+     * force this month, the sum over the conditions' variables of max(0, x* - variable as the state
+     * sees it); the utility cost is c times this.
+     */
+    final double[] conditionShortfall;
+    /** Per state, its status in the first month (all candidates, or the observed record's statuses). */
+    private final Status[] initialStatus;
+    /** accordsPrestige in the first month, before shocks. */
+    final double initialPrestige;
     /**
      * The roster's dated attributes in force each month, [tick * stateCount + state] (no value
      * before its date; see {@link Vintages}); priorRelations as 1 (relations existed) or 0.
@@ -87,7 +102,8 @@ public final class WorldPlan {
             int[] targets = shock.targetStates().stream().mapToInt(scenario::indexOf).filter(i -> i >= 0).toArray();
             int first = Math.max(0, scenario.run().tickOf(shock.start()));
             int last = Math.min(months - 1, scenario.run().tickOf(shock.lastActiveMonth()));
-            if (first < months) starts.get(first).add(k);
+            // a shock under way since before the start (a run from the observed present) did not start in this run
+            if (first < months && scenario.run().tickOf(shock.start()) >= 0) starts.get(first).add(k);
             if (last >= 0) ends.get(last).add(k);
             for (int t = first; t <= last; t++) {
                 double intensity = shock.intensity(scenario.run().monthOf(t));
@@ -132,12 +148,42 @@ public final class WorldPlan {
         publicOpposition = vintages.row("publicOpposition");
         regimeInsulation = vintages.row("regimeInsulation");
         diversificationNeed = vintages.row("diversificationNeed");
-        double[] alignment = vintages.row("usAlignment");
-        receptiveness = new double[cells];
-        for (int i = 0; i < cells; i++) receptiveness[i] = scenario.us().receptiveness(alignment[i]);
         double[] prior = vintages.row("priorRelations");
         priorRelations = new boolean[cells];
         for (int i = 0; i < cells; i++) priorRelations[i] = !Double.isNaN(prior[i]);
+        usEngagementSeen = perceived[WorldVariable.US_ENGAGEMENT.ordinal()];
+        StartingPoint startingPoint = scenario.startingPoint();
+        initialStatus = new Status[stateCount];
+        for (int s = 0; s < stateCount; s++) initialStatus[s] = Status.values()[startingPoint.standing(s).ordinal()];
+        initialPrestige = startingPoint.accordsPrestige();
+        conditionShortfall = new double[cells];
+        receptiveness = new double[cells];
+        // the standing ask and usAlignment in force each month (the dated series, no look-ahead)
+        double[] alignment = vintages.row("usAlignment");
+        for (int t = 0; t < months; t++) {
+            YearMonth month = month(t);
+            for (int s = 0; s < stateCount; s++) {
+                StateSpec spec = states.get(s);
+                int cell = t * stateCount + s;
+                conditionShortfall[cell] = shortfall(spec, month, t, s);
+                receptiveness[cell] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), alignment[cell]);
+            }
+        }
+    }
+
+    /** Each world variable that some condition of the state in force this month names counts once, however many name it. */
+    private double shortfall(StateSpec spec, YearMonth month, int t, int s) {
+        double level = scenario.model().conditionLevel();
+        double sum = 0;
+        for (WorldVariable v : WorldVariable.values()) {
+            for (Condition c : spec.conditions()) {
+                if (c.variable() == v && c.inForce(month)) {
+                    sum += Math.max(0, level - perceived[v.ordinal()][t * stateCount + s]);
+                    break;
+                }
+            }
+        }
+        return sum;
     }
 
     /** A copy for {@link #copyForModel()}: the large rows shared, the small arrays copied. */
@@ -162,12 +208,16 @@ public final class WorldPlan {
         usRewardsShift = shared.usRewardsShift;
         peerInfluenceShift = shared.peerInfluenceShift;
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+        usEngagementSeen = shared.usEngagementSeen;
+        conditionShortfall = shared.conditionShortfall;
+        receptiveness = shared.receptiveness;
+        initialStatus = shared.initialStatus.clone();
+        initialPrestige = shared.initialPrestige;
         vintages = shared.vintages;
         iranExposure = shared.iranExposure;
         publicOpposition = shared.publicOpposition;
         regimeInsulation = shared.regimeInsulation;
         diversificationNeed = shared.diversificationNeed;
-        receptiveness = shared.receptiveness;
         priorRelations = shared.priorRelations;
     }
 
@@ -216,13 +266,19 @@ public final class WorldPlan {
 
     public double driverShift(Driver d, int tick, int s) { return driverShift[d.ordinal()][tick * stateCount + s]; }
 
+    /** How far the world falls short of state {@code s}'s stated conditions in month {@code tick}: sum of max(0, x* - variable), per variable named. */
+    public double conditionShortfall(int tick, int s) { return conditionShortfall[tick * stateCount + s]; }
+
+    /** The utility cost of state {@code s}'s unmet conditions in month {@code tick}: c x the shortfall. */
+    public double conditionCost(int tick, int s) { return scenario.model().conditionCost() * conditionShortfall[tick * stateCount + s]; }
+
     /** A dated roster attribute (one of {@link StateSpec#NUMERIC_ATTRIBUTES}) as state {@code s} has it in month {@code tick}. */
     public double attribute(String attribute, int tick, int s) { return vintages.row(attribute)[tick * stateCount + s]; }
 
     /** Whether state {@code s} had relations with Israel in month {@code tick} (a join then is symbolic). */
     public boolean priorRelations(int tick, int s) { return priorRelations[tick * stateCount + s]; }
 
-    /** What a unit of US offer is worth to state {@code s} in month {@code tick} (BrokerParameters.receptiveness of its usAlignment then). */
+    /** What a unit of US offer is worth to state {@code s} in month {@code tick}: askShare x askSize + (1 - askShare) x usAlignment, both as dated then. */
     public double receptiveness(int tick, int s) { return receptiveness[tick * stateCount + s]; }
 
     /** The variable with only the shocks that target everyone. */
@@ -233,6 +289,12 @@ public final class WorldPlan {
     int[] shockEnds(int tick) { return shockEnds[tick]; }
 
     public int[] peers(int s) { return peers[s]; }
+
+    /** accordsPrestige in the first month (before shocks): its start value, or the value the observed joins before it left. */
+    public double initialPrestige() { return initialPrestige; }
+
+    /** State {@code s}'s status in the first month. */
+    public Status initialStatus(int s) { return initialStatus[s]; }
 
     public YearMonth month(int tick) { return scenario.run().monthOf(tick); }
 

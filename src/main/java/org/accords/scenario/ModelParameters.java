@@ -15,8 +15,11 @@ package org.accords.scenario;
  * @param blocPeerShare      weight of a state's bloc peers (vs all candidates) in peer influence
  * @param prestigeGain       share of the gap to 1 that a substantive join adds to accordsPrestige
  * @param prestigeDilution   share of accordsPrestige that a symbolic join takes away
+ * @param conditionCost      c: utility cost per unit by which a stated condition's variable falls short of x*
+ * @param conditionLevel     x*: the level at which a stated condition counts as met (no cost)
  */
 public record ModelParameters(Weights weights, double joinThreshold, double exitThreshold, double temperature,
                               double maxHazard, double joinCost, double symbolicJoinCost,
                               double insulationDamping, double gazaAmplification, double statehoodRelief,
-                              double blocPeerShare, double prestigeGain, double prestigeDilution) {}
+                              double blocPeerShare, double prestigeGain, double prestigeDilution,
+                              double conditionCost, double conditionLevel) {}

@@ -22,6 +22,7 @@ public record Parameter(String path, Type type, Object defaultValue, double min,
         p.add(new Parameter("description", Type.TEXT, "", 0, 0, "the question, the facts it rests on (with sources) and what the modeller expects"));
         p.add(new Parameter("run.start", Type.MONTH, "2020-01", 0, 0, "first simulated month (tick 0), YYYY-MM"));
         p.add(new Parameter("run.end", Type.MONTH, "2030-12", 0, 0, "last simulated month (inclusive), YYYY-MM"));
+        p.add(new Parameter("run.initial", Type.TEXT, "none", 0, 0, "none: every state starts as a candidate; observed: each state starts where the scenario's `observed` record puts it before run.start (member, frozen or candidate), and shocks under way at run.start act from the first month"));
         p.add(new Parameter("run.replications", Type.INT, 1000, 1, 10_000_000, "Monte Carlo replications"));
         p.add(new Parameter("run.seed", Type.LONG, 7L, 0, Long.MAX_VALUE, "master seed; replication k is seeded from (seed, k) alone"));
         p.add(new Parameter("model.weights.iranThreat", Type.NUMBER, 1.0, 0, 20, "weight of the Iran threat driver"));
@@ -41,10 +42,12 @@ public record Parameter(String path, Type type, Object defaultValue, double min,
         p.add(new Parameter("model.blocPeerShare", Type.NUMBER, 0.7, 0, 1, "weight of bloc peers (vs all candidates) in peer influence"));
         p.add(new Parameter("model.prestigeGain", Type.NUMBER, 0.15, 0, 1, "a substantive join moves accordsPrestige this share of the way to 1"));
         p.add(new Parameter("model.prestigeDilution", Type.NUMBER, 0.1, 0, 1, "a symbolic join takes this share of accordsPrestige away"));
+        p.add(new Parameter("model.conditionCost", Type.NUMBER, 2.0, 0, 20, "c: a stated condition (roster `conditions`, in force from its dated statement) costs c x max(0, x* - variable) a month"));
+        p.add(new Parameter("model.conditionLevel", Type.NUMBER, 0.5, 0, 1, "x*: the level of a condition's world variable at which the condition counts as met (no cost)"));
         p.add(new Parameter("us.offerRate", Type.NUMBER, 0.3, 0, 1, "monthly chance of a new US offer at usEngagement = 1 (scaled by usEngagement)"));
         p.add(new Parameter("us.offerSize", Type.NUMBER, 0.6, 0, 20, "size of a new offer (usRewards units, before x usAlignment)"));
         p.add(new Parameter("us.offerDecay", Type.NUMBER, 0.85, 0, 1, "share of an offer left after each month"));
-        p.add(new Parameter("us.rewardFloor", Type.NUMBER, 0.0, 0, 1, "share of an offer's value that does not depend on usAlignment: usRewards = offer x (f + (1 - f) x usAlignment)"));
+        p.add(new Parameter("us.askShare", Type.NUMBER, 0.0, 0, 1, "a: share of an offer's value that comes from meeting the state's standing ask: usRewards = offer x (a x askSize + (1 - a) x usAlignment)"));
         p.add(new Parameter("us.capacity", Type.INT, 2, 0, 1000, "most US offers live at once"));
         for (WorldVariable v : WorldVariable.values()) {
             p.add(new Parameter("world." + v.key(), Type.NUMBER, v.defaultValue(), 0, 1, "start value: " + v.description()));

@@ -141,10 +141,12 @@ public record ParameterSets(Path file, String command, String fingerprint, List<
         x.put("model.blocPeerShare", m.blocPeerShare());
         x.put("model.prestigeGain", m.prestigeGain());
         x.put("model.prestigeDilution", m.prestigeDilution());
+        x.put("model.conditionCost", m.conditionCost());
+        x.put("model.conditionLevel", m.conditionLevel());
         x.put("us.offerRate", b.offerRate());
         x.put("us.offerSize", b.offerSize());
         x.put("us.offerDecay", b.offerDecay());
-        x.put("us.rewardFloor", b.rewardFloor());
+        x.put("us.askShare", b.askShare());
         for (var e : values.entrySet()) {
             if (!x.containsKey(e.getKey())) throw new IllegalArgumentException("not a global numeric parameter: " + e.getKey());
             x.put(e.getKey(), e.getValue());
@@ -154,8 +156,9 @@ public record ParameterSets(Path file, String command, String fingerprint, List<
         ModelParameters model = new ModelParameters(weights, x.get("model.joinThreshold"), x.get("model.exitThreshold"),
                 x.get("model.temperature"), x.get("model.maxHazard"), x.get("model.joinCost"), x.get("model.symbolicJoinCost"),
                 x.get("model.insulationDamping"), x.get("model.gazaAmplification"), x.get("model.statehoodRelief"),
-                x.get("model.blocPeerShare"), x.get("model.prestigeGain"), x.get("model.prestigeDilution"));
-        BrokerParameters us = new BrokerParameters(x.get("us.offerRate"), x.get("us.offerSize"), x.get("us.offerDecay"), x.get("us.rewardFloor"), b.capacity());
+                x.get("model.blocPeerShare"), x.get("model.prestigeGain"), x.get("model.prestigeDilution"),
+                x.get("model.conditionCost"), x.get("model.conditionLevel"));
+        BrokerParameters us = new BrokerParameters(x.get("us.offerRate"), x.get("us.offerSize"), x.get("us.offerDecay"), x.get("us.askShare"), b.capacity());
         return new Scenario(base.name(), base.title(), base.description(), base.run(), model, us, base.world(), base.states(), base.shocks(),
                 base.observed(), base.rosterFile(), base.resolved());
     }

@@ -45,8 +45,10 @@ public final class Reference {
         for (Driver d : Driver.values()) keys.append(keys.length() == 0 ? "" : ", ").append('`').append(d.key()).append('`');
         m.append(keys).append(") or `world.<variable>`, each -10 .. 10 |\n\n");
         m.append("A driver effect adds to that driver for the targeted states (a `usRewards` effect is an offer, valued by\n");
-        m.append("the state's receptiveness, `us.rewardFloor` + (1 - `us.rewardFloor`) x `usAlignment`). A `world.<variable>` effect shifts the variable as the targeted states\n");
-        m.append("perceive it (clamped to 0 .. 1); with target `all` it also moves the global value the US broker acts on.\n\n");
+        m.append("what a unit of offer is worth to the state, `us.askShare` x askSize + (1 - `us.askShare`) x `usAlignment`, where askSize is\n");
+        m.append("the size of the state's standing ask in force, from the roster). A `world.<variable>` effect shifts the variable as the targeted\n");
+        m.append("states perceive it (clamped to 0 .. 1). `world.usEngagement` is how hard Washington courts a state: it may target `all` or a\n");
+        m.append("`bloc:<NAME>` (a bloc-wide push), not single states.\n\n");
         m.append("## World variables\n\n| variable | default start | meaning |\n|---|---|---|\n");
         for (WorldVariable v : WorldVariable.values()) {
             m.append("| `").append(v.key()).append("` | ").append(v.defaultValue()).append(" | ").append(v.description()).append(" |\n");

@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
 public final class RosterReader {
     static final List<String> TOP_KEYS = List.of("rules", "sources", "states");
     static final List<String> STATE_KEYS = List.of("id", "name", "blocs", "priorRelations", "iranExposure",
-            "publicOpposition", "regimeInsulation", "diversificationNeed", "usAlignment", "conditions");
+            "publicOpposition", "regimeInsulation", "diversificationNeed", "usAlignment", "conditions", "standingAsk");
     static final List<String> CITED_KEYS = List.of("value", "source", "rule", "assumption");
     static final List<String> DATED_KEYS = List.of("value", "source", "rule", "assumption", "year", "month", "series", "before");
     static final List<String> POINT_KEYS = List.of("year", "month", "value", "source", "rule", "assumption");
-    static final List<String> CONDITION_KEYS = List.of("variable", "atLeast", "atMost", "source", "rule", "assumption");
+    static final List<String> CONDITION_KEYS = List.of("variable", "from", "until", "source", "rule", "assumption");
+    static final List<String> ASK_KEYS = List.of("from", "kind", "size", "source", "rule", "assumption");
     private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
 
     private final YamlReader reader;
@@ -62,7 +63,7 @@ public final class RosterReader {
         String key = "states." + id;
         ScenarioBinder.checkKeys(m, key, STATE_KEYS);
         for (String k : STATE_KEYS) {
-            if (!k.equals("conditions") && m.get(k) == null) throw new BadInputException(m.origin(), key + "." + k, "missing (required)");
+            if (!k.equals("conditions") && !k.equals("standingAsk") && m.get(k) == null) throw new BadInputException(m.origin(), key + "." + k, "missing (required)");
         }
         String name = Values.text(m.get("name"), key + ".name");
         Map<String, Sourced> sources = new LinkedHashMap<>();
@@ -87,27 +88,54 @@ public final class RosterReader {
         }
 
         List<Condition> conditions = new ArrayList<>();
-        YamlNode cn = m.get("conditions");
-        if (cn != null && !(cn instanceof YamlNode.Scalar s && s.isNull())) {
-            if (!(cn instanceof YamlNode.Sequence cs)) throw new BadInputException(cn.origin(), key + ".conditions", "expected a list, found " + YamlNode.describe(cn));
-            int k = 0;
-            for (YamlNode c : cs.items()) {
-                String ck = key + ".conditions[" + k + "]";
-                if (!(c instanceof YamlNode.Mapping cm)) throw new BadInputException(c.origin(), ck, "expected a mapping, found " + YamlNode.describe(c));
-                ScenarioBinder.checkKeys(cm, ck, CONDITION_KEYS);
-                String varName = Values.text(cm.get("variable") == null ? cm : cm.get("variable"), ck + ".variable");
-                WorldVariable var = WorldVariable.byKey(varName);
-                if (var == null) throw new BadInputException(cm.get("variable").origin(), ck + ".variable", "unknown world variable '" + varName + "'");
-                boolean atLeast = cm.get("atLeast") != null;
-                if (atLeast == (cm.get("atMost") != null)) throw new BadInputException(cm.origin(), ck, "give exactly one of atLeast or atMost");
-                double level = Values.number(cm.get(atLeast ? "atLeast" : "atMost"), ck + (atLeast ? ".atLeast" : ".atMost"), 0, 1);
-                Sourced src = sourced(cm, ck);
-                sources.put("conditions[" + k + "]", src);
-                conditions.add(new Condition(var, atLeast, level));
-                k++;
+        int k = 0;
+        for (YamlNode.Mapping cm : entries(m, "conditions", key)) {
+            String ck = key + ".conditions[" + k + "]";
+            for (String level : List.of("atLeast", "atMost")) {
+                if (cm.get(level) != null) throw new BadInputException(cm.get(level).origin(), ck + "." + level,
+                        "a condition has no level of its own: the level and the cost are the global model.conditionLevel and model.conditionCost; give variable and from");
             }
+            ScenarioBinder.checkKeys(cm, ck, CONDITION_KEYS);
+            YamlNode varNode = require(cm, "variable", ck);
+            String varName = Values.text(varNode, ck + ".variable");
+            WorldVariable var = WorldVariable.byKey(varName);
+            if (var == null) throw new BadInputException(varNode.origin(), ck + ".variable", "unknown world variable '" + varName + "'");
+            if (var == WorldVariable.ACCORDS_PRESTIGE) throw new BadInputException(varNode.origin(), ck + ".variable",
+                    "a condition must be on an exogenous world variable; accordsPrestige moves with the joins themselves");
+            YearMonth from = Values.month(require(cm, "from", ck), ck + ".from");
+            YearMonth until = cm.get("until") == null ? null : Values.month(cm.get("until"), ck + ".until");
+            if (until != null && until.isBefore(from)) throw new BadInputException(cm.get("until").origin(), ck + ".until", "ends (" + until + ") before it starts (" + from + ")");
+            sources.put("conditions[" + k + "]", sourced(cm, ck));
+            conditions.add(new Condition(var, from, until));
+            k++;
         }
-        return new StateSpec(id, name, blocs, priorYear, attrs[0], attrs[1], attrs[2], attrs[3], attrs[4], conditions, sources, series);
+
+        List<StandingAsk> asks = new ArrayList<>();
+        if (m.get("standingAsk") == null) {
+            asks.addAll(StandingAsk.NOT_CODED);
+            sources.put("standingAsk", new Sourced(null, null, "not coded: a generic ask of size 1 at every date is assumed"));
+        }
+        k = 0;
+        Set<YearMonth> askMonths = new LinkedHashSet<>();
+        for (YamlNode.Mapping am : entries(m, "standingAsk", key)) {
+            String ak = key + ".standingAsk[" + k + "]";
+            ScenarioBinder.checkKeys(am, ak, ASK_KEYS);
+            YamlNode fromNode = require(am, "from", ak);
+            YearMonth from = Values.month(fromNode, ak + ".from");
+            if (!askMonths.add(from)) throw new BadInputException(fromNode.origin(), ak + ".from", "two standing asks are dated " + from);
+            YamlNode kindNode = require(am, "kind", ak);
+            String kindText = Values.text(kindNode, ak + ".kind");
+            StandingAsk.Kind kind = StandingAsk.Kind.byKey(kindText);
+            if (kind == null) {
+                List<String> kinds = java.util.Arrays.stream(StandingAsk.Kind.values()).map(StandingAsk.Kind::key).toList();
+                throw new BadInputException(kindNode.origin(), ak + ".kind", "unknown kind '" + kindText + "'" + Suggest.hint(kindText, kinds) + "; kinds: " + String.join(", ", kinds));
+            }
+            double size = Values.number(require(am, "size", ak), ak + ".size", 0, 1);
+            sources.put("standingAsk[" + k + "]", sourced(am, ak));
+            asks.add(new StandingAsk(from, kind, size));
+            k++;
+        }
+        return new StateSpec(id, name, blocs, priorYear, attrs[0], attrs[1], attrs[2], attrs[3], attrs[4], conditions, asks, sources, series);
     }
 
     /** priorRelations: a year, or none (NaN). */
@@ -217,6 +245,27 @@ public final class RosterReader {
 
     private static String text(YamlNode.Mapping m, String k, String key) {
         return m.get(k) == null ? null : Values.text(m.get(k), key + "." + k);
+    }
+
+    /** The mappings of an optional list-valued key (absent or null: none). */
+    private static List<YamlNode.Mapping> entries(YamlNode.Mapping state, String listKey, String key) {
+        YamlNode n = state.get(listKey);
+        List<YamlNode.Mapping> out = new ArrayList<>();
+        if (n == null || (n instanceof YamlNode.Scalar s && s.isNull())) return out;
+        if (!(n instanceof YamlNode.Sequence seq)) throw new BadInputException(n.origin(), key + "." + listKey, "expected a list, found " + YamlNode.describe(n));
+        int k = 0;
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Mapping im)) throw new BadInputException(item.origin(), key + "." + listKey + "[" + k + "]", "expected a mapping, found " + YamlNode.describe(item));
+            out.add(im);
+            k++;
+        }
+        return out;
+    }
+
+    private static YamlNode require(YamlNode.Mapping m, String k, String key) {
+        YamlNode n = m.get(k);
+        if (n == null || (n instanceof YamlNode.Scalar s && s.isNull())) throw new BadInputException(m.origin(), key + "." + k, "missing (required)");
+        return n;
     }
 
     private static YamlNode.Mapping cited(YamlNode.Mapping state, String attribute, String key, Map<String, Sourced> sources) {

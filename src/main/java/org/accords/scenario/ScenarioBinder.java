@@ -45,8 +45,11 @@ final class ScenarioBinder {
         Map<String, Object> v = new LinkedHashMap<>();
         for (Parameter p : Parameter.ALL) v.put(p.path(), scalarValue(tree, p, defaultName));
 
+        String initialText = (String) v.get("run.initial");
+        RunSettings.Initial initial = RunSettings.Initial.byKey(initialText);
+        if (initial == null) throw new BadInputException(originOf(tree, "run.initial"), "run.initial", "expected none or observed, found '" + initialText + "'");
         RunSettings run = new RunSettings((YearMonth) v.get("run.start"), (YearMonth) v.get("run.end"),
-                ((Long) v.get("run.replications")).intValue(), (Long) v.get("run.seed"));
+                ((Long) v.get("run.replications")).intValue(), (Long) v.get("run.seed"), initial);
         if (run.end().isBefore(run.start())) {
             throw new BadInputException(originOf(tree, "run.end"), "run.end", "the run ends (" + run.end() + ") before it starts (" + run.start() + ")");
         }
@@ -57,13 +60,14 @@ final class ScenarioBinder {
         ModelParameters model = new ModelParameters(weights, d(v, "model.joinThreshold"), d(v, "model.exitThreshold"),
                 d(v, "model.temperature"), d(v, "model.maxHazard"), d(v, "model.joinCost"), d(v, "model.symbolicJoinCost"),
                 d(v, "model.insulationDamping"), d(v, "model.gazaAmplification"), d(v, "model.statehoodRelief"),
-                d(v, "model.blocPeerShare"), d(v, "model.prestigeGain"), d(v, "model.prestigeDilution"));
+                d(v, "model.blocPeerShare"), d(v, "model.prestigeGain"), d(v, "model.prestigeDilution"),
+                d(v, "model.conditionCost"), d(v, "model.conditionLevel"));
         if (model.exitThreshold() >= model.joinThreshold()) {
             throw new BadInputException(originOf(tree, "model.exitThreshold"), "model.exitThreshold",
                     "must be below model.joinThreshold (" + model.joinThreshold() + "), found " + model.exitThreshold());
         }
         BrokerParameters us = new BrokerParameters(d(v, "us.offerRate"), d(v, "us.offerSize"), d(v, "us.offerDecay"),
-                d(v, "us.rewardFloor"), ((Long) v.get("us.capacity")).intValue());
+                d(v, "us.askShare"), ((Long) v.get("us.capacity")).intValue());
         double[] world = new double[WorldVariable.values().length];
         for (WorldVariable w : WorldVariable.values()) world[w.ordinal()] = d(v, "world." + w.key());
 
@@ -188,7 +192,9 @@ final class ScenarioBinder {
                 if (t.equals("false")) continue;
                 if (!t.equals("true")) throw new BadInputException(enabled.origin(), key + ".enabled", "expected true or false, found '" + t + "'");
             }
-            shocks.add(bindShock(m, id, key, run, states));
+            Shock shock = bindShock(m, id, key, run, states);
+            // from the observed present, a shock over before the start is part of the past that led there
+            if (!shock.lastActiveMonth().isBefore(run.start())) shocks.add(shock);
         }
         return shocks;
     }
@@ -210,8 +216,10 @@ final class ScenarioBinder {
         } else {
             end = run.end();
         }
-        if (start.isBefore(run.start()) || start.isAfter(run.end())) {
-            throw new BadInputException(startNode.origin(), key + ".start", "starts at " + start + ", outside the run " + run.start() + " .. " + run.end());
+        boolean earlierAllowed = run.initial() == RunSettings.Initial.OBSERVED;
+        if ((start.isBefore(run.start()) && !earlierAllowed) || start.isAfter(run.end())) {
+            throw new BadInputException(startNode.origin(), key + ".start", "starts at " + start + ", outside the run " + run.start() + " .. " + run.end()
+                    + (earlierAllowed ? "" : " (a run with run.initial: observed may carry shocks under way since before its start)"));
         }
         if (end.isAfter(run.end())) {
             YamlNode at = endNode != null ? endNode : durationNode;
@@ -262,8 +270,8 @@ final class ScenarioBinder {
             Driver driver = Driver.byKey(e.key());
             WorldVariable variable = e.key().startsWith("world.") ? WorldVariable.byKey(e.key().substring(6)) : null;
             if (driver == null && variable == null) throw new BadInputException(e.keyOrigin(), ek, "unknown effect" + Suggest.hint(e.key(), effectKeys) + "; effects are " + String.join(", ", effectKeys));
-            if (variable == WorldVariable.US_ENGAGEMENT && !target.equals("all")) {
-                throw new BadInputException(e.keyOrigin(), ek, "usEngagement drives the US broker, which acts for all states: use target: all "
+            if (variable == WorldVariable.US_ENGAGEMENT && !all && !target.startsWith("bloc:")) {
+                throw new BadInputException(e.keyOrigin(), ek, "usEngagement is how hard Washington courts a whole bloc or everyone: use target: all or bloc:<NAME> "
                         + "(for offers to particular states, use a usRewards effect)");
             }
             effects.add(new Shock.Effect(e.key(), driver, variable, Values.number(e.value(), ek, -10, 10)));

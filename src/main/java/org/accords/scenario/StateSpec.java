@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * @param priorRelationsYear year relations with Israel began, or null: a state with prior
  *                           relations can only join symbolically (cheaper, dilutes the brand)
+ * @param conditions         stated conditions, each in force from its dated statement
+ * @param standingAsk        what Washington could offer the state, as a dated series ({@link StandingAsk#at})
  * @param sources            per attribute, its citation or assumption note
  * @param series             per attribute of {@link #DATED_ATTRIBUTES}, its dated measurements
  *                           (priorRelations: the year, NaN for none)
@@ -21,10 +23,11 @@ import java.util.Map;
 public record StateSpec(String id, String name, List<String> blocs, Integer priorRelationsYear,
                         double iranExposure, double publicOpposition, double regimeInsulation,
                         double diversificationNeed, double usAlignment, List<Condition> conditions,
-                        Map<String, Sourced> sources, Map<String, AttributeSeries> series) {
+                        List<StandingAsk> standingAsk, Map<String, Sourced> sources, Map<String, AttributeSeries> series) {
     public StateSpec {
         blocs = List.copyOf(blocs);
         conditions = List.copyOf(conditions);
+        standingAsk = List.copyOf(standingAsk);
         sources = Map.copyOf(sources);
         Map<String, AttributeSeries> all = new LinkedHashMap<>();
         for (String a : DATED_ATTRIBUTES) {
@@ -39,9 +42,9 @@ public record StateSpec(String id, String name, List<String> blocs, Integer prio
     public StateSpec(String id, String name, List<String> blocs, Integer priorRelationsYear,
                      double iranExposure, double publicOpposition, double regimeInsulation,
                      double diversificationNeed, double usAlignment, List<Condition> conditions,
-                     Map<String, Sourced> sources) {
+                     List<StandingAsk> standingAsk, Map<String, Sourced> sources) {
         this(id, name, blocs, priorRelationsYear, iranExposure, publicOpposition, regimeInsulation, diversificationNeed,
-                usAlignment, conditions, sources, Map.of());
+                usAlignment, conditions, standingAsk, sources, Map.of());
     }
 
     public boolean hasPriorRelations() { return priorRelationsYear != null; }
@@ -64,7 +67,7 @@ public record StateSpec(String id, String name, List<String> blocs, Integer prio
                 attribute.equals("regimeInsulation") ? value : regimeInsulation,
                 attribute.equals("diversificationNeed") ? value : diversificationNeed,
                 attribute.equals("usAlignment") ? value : usAlignment,
-                conditions, sources, s);
+                conditions, standingAsk, sources, s);
     }
 
     public double attribute(String attribute) {

@@ -91,7 +91,7 @@ class BacktestCalibrateCommandTest extends CliTestBase {
         assertTrue(fitted <= start + 1e-3, line);
         // a run accepts the fragment, and its resolved scenario carries the fitted values
         assertEquals(0, CliFixture.exec("run", "mini", "--params", a.toString(), "--reps", "10", "--out", home.resolve("fitted").toString(), "--quiet").code());
-        assertTrue(Files.readString(home.resolve("fitted/scenario.resolved.yaml")).contains("rewardFloor"));
+        assertTrue(Files.readString(home.resolve("fitted/scenario.resolved.yaml")).contains("askShare"));
     }
 
     @Test

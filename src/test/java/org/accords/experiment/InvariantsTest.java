@@ -48,7 +48,9 @@ class InvariantsTest {
         public void onEvent(EventKind kind, int tick, int subject, StateAgent agent) {
             if (kind == EventKind.JOIN) {
                 joins++;
-                assertTrue(agent.conditionsMet(plan, tick), "joined with an unmet condition: " + agent.spec.id() + " at " + tick);
+                // conditions are a cost, never a gate: the utility a state joined with carries this month's cost of them
+                assertEquals(plan.conditionCost(tick, subject), agent.conditionCost(), 0.0, "condition cost of " + agent.spec.id() + " at " + tick);
+                assertEquals(-(agent.cost() + agent.conditionCost()), agent.contributions()[StateAgent.COST], 1e-12);
                 assertEquals(Status.MEMBER, agent.status());
                 assertEquals(tick, agent.joinTick());
             }

@@ -46,8 +46,15 @@ final class RandomScenarios {
             if (r.nextInt(4) == 0) s.prior(1990);
             if (r.nextInt(3) == 0) {
                 String v = VARIABLES[r.nextInt(VARIABLES.length)];
-                if (r.nextBoolean()) s.atLeast(v, d2(r));
-                else s.atMost(v, d2(r));
+                String from = java.time.YearMonth.parse("2019-06").plusMonths(r.nextInt(24)).toString();
+                if (r.nextBoolean()) s.condition(v, from);
+                else s.condition(v, from, java.time.YearMonth.parse(from).plusMonths(r.nextInt(12)).toString());
+            }
+            if (r.nextInt(3) == 0) {
+                s.ask(java.time.YearMonth.parse("2019-06").plusMonths(r.nextInt(20)).toString(), "arms", d2(r));
+                if (r.nextBoolean()) s.ask("2021-03", "trade", d2(r));
+            } else if (r.nextInt(4) == 0) {
+                s.noAsk();
             }
             roster.add(s);
         }
@@ -66,8 +73,9 @@ final class RandomScenarios {
                 .set("model.insulationDamping", r2(r)).set("model.gazaAmplification", n(2 * r.nextDouble()))
                 .set("model.statehoodRelief", r2(r)).set("model.blocPeerShare", r2(r))
                 .set("model.prestigeGain", n(0.3 * r.nextDouble())).set("model.prestigeDilution", n(0.3 * r.nextDouble()))
+                .set("model.conditionCost", n(3 * r.nextDouble())).set("model.conditionLevel", r2(r))
                 .set("us.offerRate", r2(r)).set("us.offerSize", n(1.5 * r.nextDouble())).set("us.offerDecay", r2(r))
-                .set("us.rewardFloor", r2(r)).set("us.capacity", r.nextInt(4));
+                .set("us.askShare", r2(r)).set("us.capacity", r.nextInt(4));
         for (String v : VARIABLES) spec.set("world." + v, r2(r));
         spec.set("world.accordsPrestige", r2(r));
         int shocks = r.nextInt(4);
@@ -87,8 +95,8 @@ final class RandomScenarios {
             Set<String> keys = new LinkedHashSet<>();
             int effects = 1 + r.nextInt(3);
             while (keys.size() < effects) keys.add(EFFECTS[r.nextInt(EFFECTS.length)]);
-            // usEngagement moves the broker, which acts for all states: only a target-all shock may move it
-            if (!target.equals("all") && keys.remove("world.usEngagement")) keys.add("world.iranAggression");
+            // usEngagement is how hard Washington courts everyone or a bloc: a shock on a list of states may not move it
+            if (!target.equals("all") && !target.startsWith("bloc:") && keys.remove("world.usEngagement")) keys.add("world.iranAggression");
             List<String> eff = new ArrayList<>();
             for (String key : keys) {
                 double a = -2 + 4 * r.nextDouble();

@@ -30,7 +30,7 @@ class DriversTest {
                 .set("model.joinCost", 0.5).set("model.symbolicJoinCost", 0.2)
                 .set("world.iranAggression", 0.5).set("world.gazaConflict", 0.2).set("world.statehoodPath", 0.1)
                 .set("world.israelThreat", 0.1).set("world.accordsPrestige", 0.5)
-                .set("us.offerRate", 0.0).set("us.rewardFloor", 0.0);
+                .set("us.offerRate", 0.0).set("us.askShare", 0.0);
     }
 
     /** Exposure 0.8, opposition 0.6, insulation 0.5, diversification 0.4, alignment 0.5. */
@@ -66,7 +66,7 @@ class DriversTest {
                 .shock("{id: s, start: 2020-01, end: 2020-01, effects: {iranThreat: 0.1, palestinianPressure: -0.2,"
                         + " economicDiversification: 0.3, usRewards: 0.4, peerInfluence: 0.05, world.gazaConflict: 0.3,"
                         + " world.iranAggression: 0.25}}")
-                .set("us.rewardFloor", 0.2)
+                .set("us.askShare", 0.2)
                 .load(dir);
         Snapshot.AgentState a = Snapshot.run(sc, 1, 0).at(0, 0);
         // iran = 0.8 x (0.5 + 0.25) + 0.1
@@ -84,14 +84,15 @@ class DriversTest {
 
     /**
      * Four states with huge utility and hazard exactly 1: AAA and BBB (bloc X) join in month 0;
-     * CCC (bloc X) and DDD (bloc Y) are blocked by a condition. Peer influence in month 1 by hand.
+     * CCC (bloc X) and DDD (bloc Y) are kept out by the cost of an unmet condition (20 x 0.8 = 16).
+     * Peer influence in month 1 by hand.
      */
     @Test
     void peerInfluenceBlendsBlocPeersAndAllCandidatesScaledByPrestige() {
         TestScenarios.State a = state("AAA").blocs("X").attrs(0, 0, 0, 1, 0);
         TestScenarios.State b = state("BBB").blocs("X").attrs(0, 0, 0, 1, 0);
-        TestScenarios.State c = state("CCC").blocs("X").attrs(0, 0, 0, 1, 0).atLeast("statehoodPath", 0.9);
-        TestScenarios.State d = state("DDD").blocs("Y").attrs(0, 0, 0, 1, 0).atLeast("statehoodPath", 0.9);
+        TestScenarios.State c = state("CCC").blocs("X").attrs(0, 0, 0, 1, 0).condition("statehoodPath", "2019-01");
+        TestScenarios.State d = state("DDD").blocs("Y").attrs(0, 0, 0, 1, 0).condition("statehoodPath", "2019-01");
         Scenario sc = scenario(a, b, c, d)
                 .set("run.start", "2020-01").set("run.end", "2020-02")
                 .set("model.maxHazard", 1.0).set("model.temperature", 0.01)
@@ -99,6 +100,7 @@ class DriversTest {
                 .set("model.joinCost", 0.5).set("model.weights.economicDiversification", 1.0)
                 .set("model.weights.peerInfluence", 1.0)
                 .set("model.blocPeerShare", 0.5).set("model.prestigeGain", 0.1).set("model.prestigeDilution", 0.1)
+                .set("model.conditionCost", 20.0).set("model.conditionLevel", 0.9)
                 .set("world.accordsPrestige", 0.5).set("world.israelThreat", 0.0).set("world.statehoodPath", 0.1)
                 .load(dir);
         Snapshot s = Snapshot.run(sc, 3, 0);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A member freezes ties when a shock drives its utility far below theta_exit, with probability
- * maxHazard a month, and thaws when the shock lifts. One state, utility 4.5 (hazard saturated),
- * a pressure shock of +10 from 2020-07 to 2020-12 (utility -5.5), maxHazard 0.3.
+ * maxHazard a month, and thaws when the shock lifts. One state, utility 4.5 as a candidate (5 less
+ * the join cost 0.5; hazard saturated), 5 as a member (a member pays no join cost), a pressure
+ * shock of +10 from 2020-07 to 2020-12 (a member's utility -5), maxHazard 0.3.
  */
 class FreezeThawTest {
     private static final double H = 0.3;
@@ -40,12 +41,12 @@ class FreezeThawTest {
             AccordsModel m = Snapshot.started(sc);
             StateAgent a = m.agent(0);
             m.join(a);
-            a.assessDrivers(m, 7); // inside the shock: utility 4.5 - 10
-            assertEquals(-5.5, a.utility(), 1e-12);
+            a.assessDrivers(m, 7); // inside the shock: a member's utility 5 - 10 (no join cost)
+            assertEquals(-5.0, a.utility(), 1e-12);
             a.decide(m, u);
             assertEquals(u < H ? Status.FROZEN : Status.MEMBER, a.status(), "u=" + u);
             if (u < H) {
-                a.assessDrivers(m, 13); // after the shock: utility back to 4.5
+                a.assessDrivers(m, 13); // after the shock: a frozen member weighs restoring ties, utility back to 4.5
                 a.decide(m, H - 1e-9);
                 assertEquals(Status.MEMBER, a.status());
                 assertEquals(0, m.frozenCount());

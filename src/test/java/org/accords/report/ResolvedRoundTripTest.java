@@ -24,7 +24,7 @@ class ResolvedRoundTripTest {
     private Scenario original() {
         scenario(state("AAA").blocs("X").attrs(0.7, 0.4, 0.8, 0.6, 0.9),
                 state("BBB").blocs("X", "Y").attrs(0.3, 0.9, 0.2, 0.5, 0.4).prior(1994),
-                state("CCC").blocs("Y").attrs(0.6, 0.6, 0.6, 0.3, 0.2).atLeast("statehoodPath", 0.4),
+                state("CCC").blocs("Y").attrs(0.6, 0.6, 0.6, 0.3, 0.2).condition("statehoodPath", "2019-06"),
                 state("DDD").blocs("Z").attrs(0.1, 0.2, 0.9, 0.9, 0.7))
                 .set("name", "parent").set("run.end", "2021-06").set("run.replications", 40)
                 .set("model.joinThreshold", 0.2).set("model.exitThreshold", -0.6).set("model.maxHazard", 0.4)

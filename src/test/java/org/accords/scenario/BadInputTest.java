@@ -440,12 +440,46 @@ class BadInputTest {
         contains(bad(dir.resolve("valid.yaml").toString()), "roster.yaml", "appears twice");
         write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("aaa"))));
         contains(bad(dir.resolve("valid.yaml").toString()), "ISO-3");
-        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").atLeast("peace", 0.5))));
-        contains(bad(dir.resolve("valid.yaml").toString()), "unknown world variable 'peace'");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").condition("peace", "2002-03"))));
+        contains(bad(dir.resolve("valid.yaml").toString()), "states.AAA.conditions[0].variable", "unknown world variable 'peace'");
         write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").usAlignment(1.5))));
         contains(bad(dir.resolve("valid.yaml").toString()), "states.AAA.usAlignment.value", "between 0 and 1");
         write(dir.resolve("roster.yaml"), "states: []\n");
         contains(bad(dir.resolve("valid.yaml").toString()), "non-empty list of states");
+    }
+
+    @Test
+    void conditionProblems() {
+        String valid = dir.resolve("valid.yaml").toString();
+        String plain = TestScenarios.rosterYaml(List.of(state("AAA").condition("statehoodPath", "2002-03")));
+        write(dir.resolve("roster.yaml"), plain.replace("from: 2002-03", "atLeast: 0.5, from: 2002-03"));
+        contains(bad(valid), "roster.yaml", "states.AAA.conditions[0].atLeast", "model.conditionLevel");
+        write(dir.resolve("roster.yaml"), plain.replace("from: 2002-03, ", ""));
+        contains(bad(valid), "states.AAA.conditions[0].from", "missing");
+        write(dir.resolve("roster.yaml"), plain.replace("from: 2002-03", "from: 2002-3"));
+        contains(bad(valid), "states.AAA.conditions[0].from", "YYYY-MM");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").condition("statehoodPath", "2002-03", "2001-12"))));
+        contains(bad(valid), "states.AAA.conditions[0].until", "before it starts");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").condition("accordsPrestige", "2002-03"))));
+        contains(bad(valid), "states.AAA.conditions[0].variable", "exogenous");
+        write(dir.resolve("roster.yaml"), plain.replace(", assumption: test}]", "}]"));
+        contains(bad(valid), "states.AAA.conditions[0]", "source and a rule");
+    }
+
+    @Test
+    void standingAskProblems() {
+        String valid = dir.resolve("valid.yaml").toString();
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").ask("2019-01", "weapons", 0.5))));
+        contains(bad(valid), "roster.yaml", "states.AAA.standingAsk[0].kind", "unknown kind 'weapons'", "arms");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").ask("2019-01", "arms", 1.5))));
+        contains(bad(valid), "states.AAA.standingAsk[0].size", "between 0 and 1");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").ask("2019-01", "arms", 0.5).ask("2019-01", "trade", 0.2))));
+        contains(bad(valid), "states.AAA.standingAsk[1].from", "two standing asks are dated 2019-01");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA").ask("2019-01", "arms", 0.5)))
+                .replace("size: 0.5, ", ""));
+        contains(bad(valid), "states.AAA.standingAsk[0].size", "missing");
+        write(dir.resolve("roster.yaml"), TestScenarios.rosterYaml(List.of(state("AAA"))) + "    standingAsk: {from: 2019-01}\n");
+        contains(bad(valid), "states.AAA.standingAsk", "expected a list");
     }
 
     @Test

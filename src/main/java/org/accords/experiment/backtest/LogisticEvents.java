@@ -6,8 +6,6 @@ import java.util.List;
 import org.accords.experiment.LogisticHazardModel;
 import org.accords.model.Status;
 import org.accords.model.WorldPlan;
-import org.accords.scenario.Condition;
-import org.accords.scenario.StateSpec;
 
 /**
  * The statistical competitor: a discrete-time logistic event-history model (Berry and Berry), one
@@ -67,13 +65,8 @@ public final class LogisticEvents implements EventModel {
         int t = plan.scenario.run().tickOf(m);
         double[] base = LogisticHazardModel.covariates(plan, s, t);
         double[] x = java.util.Arrays.copyOf(base, base.length + EXTRA.size());
-        StateSpec spec = plan.scenario.states().get(s);
-        double shortfall = 0;
-        for (Condition c : spec.conditions()) {
-            double v = plan.perceived(c.variable(), t, s);
-            shortfall += c.atLeast() ? Math.max(0, c.level() - v) : Math.max(0, v - c.level());
-        }
-        x[base.length] = shortfall;
+        // the same information the ABM has about stated conditions: how far the world falls short of them
+        x[base.length] = plan.conditionShortfall(t, s);
         x[base.length + 1] = peerShare(s, peersAt);
         return x;
     }

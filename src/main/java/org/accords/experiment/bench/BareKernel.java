@@ -4,7 +4,6 @@ import ec.util.MersenneTwisterFast;
 import java.util.List;
 import org.accords.model.WorldPlan;
 import org.accords.scenario.BrokerParameters;
-import org.accords.scenario.Condition;
 import org.accords.scenario.Driver;
 import org.accords.scenario.ModelParameters;
 import org.accords.scenario.StateSpec;
@@ -17,11 +16,13 @@ import org.accords.scenario.WorldVariable;
  * <p>It does the same work as {@link org.accords.model.AccordsModel} in the same order with the
  * same {@link MersenneTwisterFast} draws: seeding and the 1249-draw priming that
  * {@code SimState.start()} does; every month the broker's offer decay, its one draw and (when it
- * acts) the search for the best target with two logistic hazards per candidate; the states'
+ * acts) the search for the best target with two logistic hazards per candidate, weighted by
+ * usEngagement as each state sees it; the states'
  * Fisher-Yates shuffle as MASON's {@code RandomSequence} does it (in place, carried from month to
  * month); per state the five drivers, the peer share, the utility, the hazard with
  * {@link Math#exp} and one {@code nextDouble}; joins, freezes and thaws with their peer, prestige
- * and condition bookkeeping. Every double is computed by the same operations in the same order,
+ * bookkeeping; the cost of stated conditions, the value of an offer and the starting statuses come
+ * precomputed from the plan, as in the model. Every double is computed by the same operations in the same order,
  * so for the same seed it reproduces the model's replication exactly (a test checks this).
  *
  * <p>Not thread-safe: one kernel per thread.
@@ -49,27 +50,21 @@ public final class BareKernel {
     private final double[] shiftDiversification;
     private final double[] shiftUs;
     private final double[] shiftPeer;
-    /** [tick]: usEngagement with the shocks that target everyone. */
-    private final double[] usEngagement;
+    /** [tick * n + s]: usEngagement as the state sees it. */
+    private final double[] engagementSeen;
     /** Peers of state s: peerList[peerStart[s] .. peerStart[s+1]). */
     private final int[] peerStart;
     private final int[] peerList;
-    /**
-     * Conditions of state s: cond*[condStart[s] .. condStart[s+1]); the variable as its perceived
-     * row, or null for accordsPrestige, which is read as the state saw it at its last assessment.
-     */
-    private final int[] condStart;
-    private final double[][] condRow;
-    private final boolean[] condAtLeast;
-    private final double[] condLevel;
+    /** [tick * n + s]: the cost of the state's unmet stated conditions (WorldPlan.conditionCost). */
+    private final double[] conditionCost;
+    /** Status in the first month (a run from the observed present starts with the record's members). */
+    private final int[] initialStatus;
 
     // ---- per state, read-only ----------------------------------------------------------------
     private final double[] iranExposure;
     private final double[] opposition;
     private final double[] insulation;
     private final double[] diversification;
-    /** BrokerParameters.receptiveness of the state's usAlignment at its last assessment: how much of an offer it values. */
-    private final double[] receptiveness;
     /** The join cost at the state's last assessment. */
     private final double[] cost;
     /** [tick * n + state]: receptiveness, and whether relations existed (a join is symbolic), by the dated roster. */
@@ -113,21 +108,17 @@ public final class BareKernel {
         shiftDiversification = shift(plan, Driver.ECONOMIC_DIVERSIFICATION);
         shiftUs = shift(plan, Driver.US_REWARDS);
         shiftPeer = shift(plan, Driver.PEER_INFLUENCE);
-        usEngagement = new double[months];
-        for (int t = 0; t < months; t++) usEngagement[t] = plan.global(WorldVariable.US_ENGAGEMENT, t);
+        engagementSeen = perceived(plan, WorldVariable.US_ENGAGEMENT);
+        conditionCost = new double[months * n];
+        for (int t = 0; t < months; t++) {
+            for (int s = 0; s < n; s++) conditionCost[t * n + s] = plan.conditionCost(t, s);
+        }
 
         List<StateSpec> specs = plan.scenario.states();
         ModelParameters p = plan.scenario.model();
         peerStart = new int[n + 1];
-        condStart = new int[n + 1];
-        for (int s = 0; s < n; s++) {
-            peerStart[s + 1] = peerStart[s] + plan.peers(s).length;
-            condStart[s + 1] = condStart[s] + specs.get(s).conditions().size();
-        }
+        for (int s = 0; s < n; s++) peerStart[s + 1] = peerStart[s] + plan.peers(s).length;
         peerList = new int[peerStart[n]];
-        condRow = new double[condStart[n]][];
-        condAtLeast = new boolean[condStart[n]];
-        condLevel = new double[condStart[n]];
         // the roster's dated attributes month by month, as the model reads them (WorldPlan.vintages)
         iranExposure = attribute(plan, "iranExposure");
         opposition = attribute(plan, "publicOpposition");
@@ -141,19 +132,17 @@ public final class BareKernel {
                 symbolic[t * n + s] = plan.priorRelations(t, s);
             }
         }
-        receptiveness = new double[n];
         cost = new double[n];
+        initialStatus = new int[n];
         joinCost = p.joinCost();
         symbolicJoinCost = p.symbolicJoinCost();
         for (int s = 0; s < n; s++) {
             System.arraycopy(plan.peers(s), 0, peerList, peerStart[s], plan.peers(s).length);
-            StateSpec spec = specs.get(s);
-            for (int c = 0; c < spec.conditions().size(); c++) {
-                Condition cond = spec.conditions().get(c);
-                condRow[condStart[s] + c] = cond.variable() == WorldVariable.ACCORDS_PRESTIGE ? null : perceived(plan, cond.variable());
-                condAtLeast[condStart[s] + c] = cond.atLeast();
-                condLevel[condStart[s] + c] = cond.level();
-            }
+            initialStatus[s] = switch (plan.initialStatus(s)) {
+                case CANDIDATE -> CANDIDATE;
+                case MEMBER -> MEMBER;
+                case FROZEN -> FROZEN;
+            };
         }
         wIran = p.weights().iranThreat();
         wPressure = p.weights().palestinianPressure();
@@ -170,7 +159,7 @@ public final class BareKernel {
         blocPeerShare = p.blocPeerShare();
         prestigeGain = p.prestigeGain();
         prestigeDilution = p.prestigeDilution();
-        prestigeStart = plan.scenario.worldStart(WorldVariable.ACCORDS_PRESTIGE);
+        prestigeStart = plan.initialPrestige();
         BrokerParameters b = plan.scenario.us();
         offerRate = b.offerRate();
         offerSize = b.offerSize();
@@ -214,12 +203,18 @@ public final class BareKernel {
         prestige = prestigeStart;
         activeMembers = joined = frozen = 0;
         for (int s = 0; s < n; s++) {
-            status[s] = CANDIDATE;
+            status[s] = initialStatus[s];
             offer[s] = 0;
             utility[s] = 0;
             activeBlocPeers[s] = 0;
             joinTick[s] = -1;
             order[s] = s;
+        }
+        for (int s = 0; s < n; s++) {
+            if (status[s] == CANDIDATE) continue;
+            joined++;
+            if (status[s] == MEMBER) setActive(s, 1);
+            else frozen++;
         }
         for (int s = 0; s < n; s++) utility[s] = utility(s, 0);
         for (int t = 0; t < months; t++) {
@@ -244,16 +239,15 @@ public final class BareKernel {
         double pr = prestige + prestigeShift[cell];
         pr = pr < 0 ? 0 : (pr > 1 ? 1 : pr);
         perceivedPrestige[s] = pr;
-        receptiveness[s] = receptivenessRow[cell];
-        cost[s] = symbolic[cell] ? symbolicJoinCost : joinCost;
+        cost[s] = status[s] == MEMBER ? 0 : symbolic[cell] ? symbolicJoinCost : joinCost;
         double iran = iranExposure[cell] * iranAggression[cell] + shiftIran[cell];
         double pressure = opposition[cell] * (1 - insulationDamping * insulation[cell])
                 * (1 + gazaAmplification * gaza[cell]) * (1 - statehoodRelief * statehood[cell])
                 + israelThreat[cell] + shiftPressure[cell];
         double div = diversification[cell] + shiftDiversification[cell];
-        double us = (offer[s] + shiftUs[cell]) * receptiveness[s];
+        double us = (offer[s] + shiftUs[cell]) * receptivenessRow[cell];
         double peer = pr * peerShare(s) + shiftPeer[cell];
-        return wIran * iran + -wPressure * pressure + wDiversification * div + wUs * us + wPeer * peer - cost[s];
+        return wIran * iran + -wPressure * pressure + wDiversification * div + wUs * us + wPeer * peer - cost[s] - conditionCost[cell];
     }
 
     private double peerShare(int s) {
@@ -273,7 +267,7 @@ public final class BareKernel {
     private void decide(int s, int t, double u) {
         switch (status[s]) {
             case CANDIDATE -> {
-                if (u < hazard(utility[s], joinThreshold) && conditionsMet(s, t)) {
+                if (u < hazard(utility[s], joinThreshold)) {
                     status[s] = MEMBER;
                     joinTick[s] = t;
                     joined++;
@@ -304,14 +298,6 @@ public final class BareKernel {
         for (int k = peerStart[s]; k < peerStart[s + 1]; k++) activeBlocPeers[peerList[k]] += delta;
     }
 
-    private boolean conditionsMet(int s, int t) {
-        for (int c = condStart[s]; c < condStart[s + 1]; c++) {
-            double v = condRow[c] == null ? perceivedPrestige[s] : condRow[c][t * n + s];
-            if (!(condAtLeast[c] ? v >= condLevel[c] : v <= condLevel[c])) return false;
-        }
-        return true;
-    }
-
     private void broker(int t) {
         double liveLevel = LIVE_SHARE * offerSize;
         int live = 0;
@@ -320,15 +306,20 @@ public final class BareKernel {
             if (offer[s] >= liveLevel) live++;
         }
         double u = random.nextDouble();
-        if (u >= offerRate * usEngagement[t] || live >= capacity || offerSize <= 0) return;
-        int best = -1;
-        double bestGain = 0;
+        if (live >= capacity || offerSize <= 0) return;
+        double engagement = 0;
         for (int s = 0; s < n; s++) {
-            if (status[s] != CANDIDATE || offer[s] >= liveLevel || !conditionsMet(s, t)) continue;
-            double boost = wUs * offerSize * receptiveness[s];
-            double gain = hazard(utility[s] + boost, joinThreshold) - hazard(utility[s], joinThreshold);
-            if (gain > bestGain) {
-                bestGain = gain;
+            if (status[s] == CANDIDATE && offer[s] < liveLevel) engagement = Math.max(engagement, engagementSeen[t * n + s]);
+        }
+        if (u >= offerRate * engagement) return;
+        int best = -1;
+        double bestValue = 0;
+        for (int s = 0; s < n; s++) {
+            if (status[s] != CANDIDATE || offer[s] >= liveLevel) continue;
+            double boost = wUs * offerSize * receptivenessRow[t * n + s];
+            double value = engagementSeen[t * n + s] * (hazard(utility[s] + boost, joinThreshold) - hazard(utility[s], joinThreshold));
+            if (value > bestValue) {
+                bestValue = value;
                 best = s;
             }
         }
