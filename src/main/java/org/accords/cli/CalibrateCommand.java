@@ -35,8 +35,23 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "N", defaultValue = "600", description = "Objective evaluations (CMA-ES). Default: ${DEFAULT-VALUE}.")
     int budget;
 
-    @Option(names = "--reps", paramLabel = "N", defaultValue = "200", description = "Replications per evaluation (same seeds every time). Default: ${DEFAULT-VALUE}.")
-    int reps;
+    @Option(names = "--reps", paramLabel = "N", description = "Replications per evaluation (same seeds every time). Default: 200, or 64 per point with --ensemble.")
+    Integer reps;
+
+    @Option(names = "--ensemble", paramLabel = "K", description = "History matching instead of a point fit: write K parameter sets not ruled out (default file scenarios/_ensemble.yaml) and a page.")
+    Integer ensemble;
+
+    @Option(names = "--waves", paramLabel = "W", defaultValue = "4", description = "With --ensemble: waves of history matching. Default: ${DEFAULT-VALUE}.")
+    int waves;
+
+    @Option(names = "--points", paramLabel = "N", defaultValue = "1000", description = "With --ensemble: parameter points evaluated per wave. Default: ${DEFAULT-VALUE}.")
+    int points;
+
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "second-max", description = "With --ensemble: rule out a point when its largest (max) or second-largest (second-max) implausibility exceeds 3. Default: ${DEFAULT-VALUE}.")
+    String rule;
+
+    @Option(names = "--page", paramLabel = "DIR", description = "With --ensemble: the page's folder (default: results/ensemble-until-<YYYY-MM>).")
+    Path page;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the optimizer and of the replications. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -66,6 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         YearMonth cutoff = BacktestCommand.month(until, "--until");
         if (budget < 1) throw new BadInputException(null, "--budget", "must be a positive whole number, found " + budget);
+        int reps = this.reps == null ? (ensemble == null ? 200 : 64) : this.reps;
         if (reps < 1) throw new BadInputException(null, "--reps", "must be a positive whole number, found " + reps);
         if (seed < 0) throw new BadInputException(null, "--seed", "must be zero or a positive whole number, found " + seed);
         if (threads != null && threads < 1) throw new BadInputException(null, "--threads", "must be a positive whole number, found " + threads);
@@ -76,13 +92,16 @@ final class CalibrateCommand implements Callable<Integer> {
         if (cutoff.isBefore(start.run().start()) || cutoff.isAfter(start.run().end())) {
             throw new BadInputException(null, "--until", cutoff + " lies outside the run " + start.run().start() + " .. " + start.run().end());
         }
-        Path target = (out != null ? out : loader.presetDir().resolve("_calibrated.yaml")).toAbsolutePath().normalize();
+        String fileName = ensemble == null ? "_calibrated.yaml" : "_ensemble.yaml";
+        Path target = (out != null ? out : loader.presetDir().resolve(fileName)).toAbsolutePath().normalize();
         if (java.nio.file.Files.isDirectory(target)) throw new BadInputException(null, "--out", target + " is a folder; give a file name");
         if (!java.nio.file.Files.isDirectory(target.getParent())) throw new BadInputException(null, "--out", "no folder " + target.getParent());
         if (java.nio.file.Files.exists(target) && !force) {
             throw new BadInputException(null, "--out", target + " exists; add --force to replace it"
-                    + (out == null ? " (it holds the committed calibration that every preset extends)" : ""));
+                    + (out == null ? (ensemble == null ? " (it holds the committed calibration that every preset extends)"
+                            : " (it holds the committed parameter ensemble that run, compare and backtest use)") : ""));
         }
+        if (ensemble != null) return EnsembleCalibration.run(this, start, cutoff, reps, t, target);
         PrintWriter err = spec.commandLine().getErr();
         boolean show = !quiet;
         AtomicBoolean cancel = new AtomicBoolean();

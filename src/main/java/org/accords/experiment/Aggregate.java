@@ -46,10 +46,28 @@ public final class Aggregate implements RunObserver {
     final long[] contributionSum;
     /** [t * COUNTED.length + kind] */
     final long[] eventCounts;
+    /** Parameter sets of an ensemble run (0 for a run at one parameter point). */
+    final int sets;
+    /** [j]: runs made with parameter set j. */
+    final long[] setRuns;
+    /** [j * months + t]: states ever joined, and active members, in month t, summed over the runs of set j. */
+    final long[] setJoinedSum;
+    final long[] setMemberSum;
+    /** The parameter set of the replication being recorded. */
+    private int currentSet;
 
     public Aggregate(int months, int states) {
+        this(months, states, 0);
+    }
+
+    /** @param sets the parameter sets of an ensemble run, each tallied on its own (0 for one parameter point) */
+    public Aggregate(int months, int states, int sets) {
         this.months = months;
         this.states = states;
+        this.sets = sets;
+        setRuns = new long[sets];
+        setJoinedSum = new long[sets * months];
+        setMemberSum = new long[sets * months];
         memberHistogram = new long[months * (states + 1)];
         joinedHistogram = new long[months * (states + 1)];
         joinedSum = new long[months];
@@ -94,11 +112,21 @@ public final class Aggregate implements RunObserver {
         joinedSum[tick] += model.joinedCount();
         joinedHistogram[tick * (states + 1) + model.joinedCount()]++;
         frozenSum[tick] += model.frozenCount();
+        if (sets > 0) {
+            setJoinedSum[currentSet * months + tick] += model.joinedCount();
+            setMemberSum[currentSet * months + tick] += model.activeMembers();
+        }
     }
 
     @Override
     public void onRunEnd(AccordsModel model) {
         runs++;
+        if (sets > 0) setRuns[currentSet]++;
+    }
+
+    /** The parameter set the next replication runs with. */
+    void useSet(int j) {
+        currentSet = j;
     }
 
     /** Adds another partial aggregate into this one. */
@@ -114,6 +142,9 @@ public final class Aggregate implements RunObserver {
         addAll(everJoined, o.everJoined);
         addAll(contributionSum, o.contributionSum);
         addAll(eventCounts, o.eventCounts);
+        addAll(setRuns, o.setRuns);
+        addAll(setJoinedSum, o.setJoinedSum);
+        addAll(setMemberSum, o.setMemberSum);
     }
 
     /**
@@ -154,13 +185,19 @@ public final class Aggregate implements RunObserver {
         complete();
         return new Data(months, states, runs, memberHistogram.clone(), joinedHistogram.clone(), joinedSum.clone(), frozenSum.clone(),
                 memberByState.clone(), joinedByState.clone(), frozenByState.clone(), joinTickHistogram.clone(), everJoined.clone(),
-                contributionSum.clone(), eventCounts.clone());
+                contributionSum.clone(), eventCounts.clone(), sets == 0 ? null : setRuns.clone(), sets == 0 ? null : setJoinedSum.clone(),
+                sets == 0 ? null : setMemberSum.clone());
     }
 
     /** Rebuilds an aggregate from its data; checks the array sizes. */
     public static Aggregate of(Data d) {
-        Aggregate a = new Aggregate(d.months(), d.states());
+        Aggregate a = new Aggregate(d.months(), d.states(), d.setRuns() == null ? 0 : d.setRuns().length);
         a.runs = d.runs();
+        if (a.sets > 0) {
+            copy(d.setRuns(), a.setRuns);
+            copy(d.setJoinedSum(), a.setJoinedSum);
+            copy(d.setMemberSum(), a.setMemberSum);
+        }
         copy(d.memberHistogram(), a.memberHistogram);
         copy(d.joinedHistogram(), a.joinedHistogram);
         copy(d.joinedSum(), a.joinedSum);
@@ -203,7 +240,8 @@ public final class Aggregate implements RunObserver {
     /** Plain-data form of an aggregate; layouts as documented on the fields above. */
     public record Data(int months, int states, long runs, long[] memberHistogram, long[] joinedHistogram, long[] joinedSum,
                        long[] frozenSum, long[] memberByState, long[] joinedByState, long[] frozenByState,
-                       long[] joinTickHistogram, long[] everJoined, long[] contributionSum, long[] eventCounts) {}
+                       long[] joinTickHistogram, long[] everJoined, long[] contributionSum, long[] eventCounts,
+                       long[] setRuns, long[] setJoinedSum, long[] setMemberSum) {}
 
     private static void addAll(long[] into, long[] from) {
         for (int i = 0; i < into.length; i++) into[i] += from[i];

@@ -14,6 +14,8 @@ import java.util.function.IntConsumer;
 import org.accords.model.AccordsModel;
 import org.accords.model.RunObserver;
 import org.accords.model.WorldPlan;
+import java.util.Set;
+import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.Shock;
 
@@ -26,10 +28,29 @@ import org.accords.scenario.Shock;
 public final class Ensemble {
     private final Scenario scenario;
     private final WorldPlan plan;
+    /** The parameter ensemble the replications are spread over, or null for one parameter point. */
+    private final ParameterSets sets;
+    private final Set<String> held;
+    /** Per parameter set, the plan under that set (rows shared with {@link #plan}). */
+    private final WorldPlan[] setPlans;
 
     public Ensemble(Scenario scenario) {
+        this(scenario, null, Set.of());
+    }
+
+    /**
+     * An ensemble whose replication r runs under parameter set r mod K of {@code sets}; seeds are
+     * those of a single-point run, so the cost and the random streams stay the same.
+     *
+     * @param held keys the scenario or the command line set on purpose: they keep the scenario's value in every set
+     */
+    public Ensemble(Scenario scenario, ParameterSets sets, Set<String> held) {
         this.scenario = scenario;
         this.plan = new WorldPlan(scenario);
+        this.sets = sets;
+        this.held = Set.copyOf(held);
+        this.setPlans = new WorldPlan[sets == null ? 0 : sets.size()];
+        for (int j = 0; j < setPlans.length; j++) setPlans[j] = plan.withParameters(sets.apply(scenario, j, this.held));
     }
 
     public WorldPlan plan() { return plan; }
@@ -63,11 +84,19 @@ public final class Ensemble {
             List<Future<Aggregate>> parts = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 parts.add(pool.submit(() -> {
-                    AccordsModel model = new AccordsModel(plan);
-                    Aggregate part = new Aggregate(plan.months, plan.stateCount);
+                    AccordsModel pointModel = setPlans.length == 0 ? new AccordsModel(plan) : null;
+                    AccordsModel[] setModels = new AccordsModel[setPlans.length];
+                    Aggregate part = new Aggregate(plan.months, plan.stateCount, setPlans.length);
                     for (int i = next.getAndIncrement(); i < share; i = next.getAndIncrement()) {
                         if (cancel.get()) throw new CancellationException();
                         long k = shard.unit(i);
+                        AccordsModel model = pointModel;
+                        if (model == null) {
+                            int j = (int) (k % setPlans.length);
+                            if (setModels[j] == null) setModels[j] = new AccordsModel(setPlans[j]);
+                            model = setModels[j];
+                            part.useSet(j);
+                        }
                         if (k == 0) {
                             TraceRecorder recorder = new TraceRecorder(part, shockIds);
                             model.runReplication(Seeds.forReplication(seed, k), recorder);
@@ -80,9 +109,9 @@ public final class Ensemble {
                     return part;
                 }));
             }
-            Aggregate total = new Aggregate(plan.months, plan.stateCount);
+            Aggregate total = new Aggregate(plan.months, plan.stateCount, setPlans.length);
             for (Future<Aggregate> f : parts) total.add(f.get());
-            return new EnsembleResult(scenario, seed, workers, started, Instant.now(), total, trace, shard, 0);
+            return new EnsembleResult(scenario, seed, workers, started, Instant.now(), total, trace, shard, 0, sets, held);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException();
@@ -95,8 +124,9 @@ public final class Ensemble {
         }
     }
 
-    /** Runs one replication with an observer of the caller's (tests, the backtest). */
+    /** Runs one replication (under its parameter set) with an observer of the caller's (tests, the backtest). */
     public void runOne(long seed, int replication, RunObserver observer) {
-        new AccordsModel(plan).runReplication(Seeds.forReplication(seed, replication), observer);
+        WorldPlan p = setPlans.length == 0 ? plan : setPlans[replication % setPlans.length];
+        new AccordsModel(p).runReplication(Seeds.forReplication(seed, replication), observer);
     }
 }

@@ -2,6 +2,8 @@ package org.accords.experiment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 
 /**
@@ -19,14 +21,20 @@ public final class EnsembleResult {
     public final Shard shard;
     /** How many shard folders this result was merged from; 0 when computed in one process. */
     public final int mergedShards;
+    /** The parameter ensemble the replications were spread over, or null for a run at one parameter point. */
+    public final ParameterSets parameterSets;
+    /** Keys held at the scenario's value in every set (set on purpose by the scenario or the command line). */
+    public final Set<String> held;
     private final Aggregate a;
 
     EnsembleResult(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate a, List<TraceEvent> trace) {
-        this(scenario, seed, threads, started, finished, a, trace, Shard.WHOLE, 0);
+        this(scenario, seed, threads, started, finished, a, trace, Shard.WHOLE, 0, null, Set.of());
     }
 
     EnsembleResult(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate a, List<TraceEvent> trace,
-                   Shard shard, int mergedShards) {
+                   Shard shard, int mergedShards, ParameterSets parameterSets, Set<String> held) {
+        this.parameterSets = parameterSets;
+        this.held = Set.copyOf(held);
         this.scenario = scenario;
         this.shard = shard;
         this.mergedShards = mergedShards;
@@ -41,17 +49,42 @@ public final class EnsembleResult {
 
     /** A result restored from a run folder's aggregate.json (no trace). */
     public static EnsembleResult restored(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate.Data data) {
-        return restored(scenario, seed, threads, started, finished, data, List.of(), 0);
+        return restored(scenario, seed, threads, started, finished, data, List.of(), 0, null, Set.of());
     }
 
     /** A whole result rebuilt from saved counters (the sum of {@code mergedShards} shards) and replication 0's trace. */
     public static EnsembleResult restored(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate.Data data,
                                           List<TraceEvent> trace, int mergedShards) {
+        return restored(scenario, seed, threads, started, finished, data, trace, mergedShards, null, Set.of());
+    }
+
+    /**
+     * A whole result rebuilt from saved counters (the sum of {@code mergedShards} shards) and
+     * replication 0's trace; {@code sets} is the parameter ensemble it was run over (null: one point).
+     */
+    public static EnsembleResult restored(Scenario scenario, long seed, int threads, Instant started, Instant finished, Aggregate.Data data,
+                                          List<TraceEvent> trace, int mergedShards, ParameterSets sets, Set<String> held) {
         Aggregate a = Aggregate.of(data);
         if (a.months != scenario.run().months() || a.states != scenario.states().size()) {
             throw new IllegalArgumentException("aggregate does not match the scenario's months and states");
         }
-        return new EnsembleResult(scenario, seed, threads, started, finished, a, trace, Shard.WHOLE, mergedShards);
+        if (sets != null && a.sets != sets.size()) throw new IllegalArgumentException("aggregate does not match the parameter sets");
+        return new EnsembleResult(scenario, seed, threads, started, finished, a, trace, Shard.WHOLE, mergedShards, sets, held);
+    }
+
+    /** Parameter sets the replications were spread over (0: one parameter point). */
+    public int setCount() { return a.sets; }
+
+    public long setRuns(int j) { return a.setRuns[j]; }
+
+    /** Mean states ever joined by month t over the runs of parameter set j (NaN if it had none). */
+    public double setJoinedMean(int j, int t) {
+        return a.setRuns[j] == 0 ? Double.NaN : a.setJoinedSum[j * a.months + t] / (double) a.setRuns[j];
+    }
+
+    /** Mean active members in month t over the runs of parameter set j (NaN if it had none). */
+    public double setMembersMean(int j, int t) {
+        return a.setRuns[j] == 0 ? Double.NaN : a.setMemberSum[j * a.months + t] / (double) a.setRuns[j];
     }
 
 

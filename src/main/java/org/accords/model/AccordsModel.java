@@ -56,13 +56,21 @@ public final class AccordsModel extends SimState {
 
     /** Seeds, runs every month of the horizon and reports to {@code observer}. */
     public void runReplication(int[] seed, RunObserver observer) {
-        random.setSeed(seed);
-        this.observer = observer;
+        prepare(seed, observer);
         start();
         for (int t = 0; t < plan.months; t++) schedule.step(this);
         finish();
         observer.onRunEnd(this);
         this.observer = RunObserver.NONE;
+    }
+
+    /**
+     * Seeds this model and sets its observer, ready for {@link #start()}: for a controller that
+     * steps the schedule itself (the GUI's MASON Console), one month per step.
+     */
+    public void prepare(int[] seed, RunObserver observer) {
+        random.setSeed(seed);
+        this.observer = observer;
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class UsBroker implements Steppable {
     private static final long serialVersionUID = 1L;
 
     /** An offer counts as live while at least this share of a new offer remains. */
-    static final double LIVE_SHARE = 0.1;
+    public static final double LIVE_SHARE = 0.1;
 
     private final BrokerParameters params;
 

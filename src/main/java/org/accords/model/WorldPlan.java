@@ -117,8 +117,8 @@ public final class WorldPlan {
     }
 
     /** A copy for {@link #copyForModel()}: the large rows shared, the small arrays copied. */
-    private WorldPlan(WorldPlan shared) {
-        scenario = shared.scenario;
+    private WorldPlan(WorldPlan shared, Scenario scenario) {
+        this.scenario = scenario;
         months = shared.months;
         stateCount = shared.stateCount;
         perceived = shared.perceived.clone();
@@ -150,7 +150,20 @@ public final class WorldPlan {
      * thread misses the cache: that made two threads, on a fresh JVM, barely faster than one.
      */
     public WorldPlan copyForModel() {
-        return new WorldPlan(this);
+        return new WorldPlan(this, scenario);
+    }
+
+    /**
+     * The same world under another set of global parameters (one set of a parameter ensemble):
+     * the rows are shared, only the scenario the model reads its parameters from changes. The
+     * scenario must differ from this plan's only in its model and broker parameters, which the
+     * plan does not depend on.
+     */
+    public WorldPlan withParameters(Scenario sameWorld) {
+        if (sameWorld.run() != scenario.run() || sameWorld.shocks() != scenario.shocks() || sameWorld.states() != scenario.states()) {
+            throw new IllegalArgumentException("withParameters needs the same world, shocks and states");
+        }
+        return new WorldPlan(this, sameWorld);
     }
 
     private static double[][] deepCopy(double[][] a) {
