@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "accords", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Agent-based simulation (MASON) of normalization with Israel under the Abraham Accords.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, ValidateCommand.class, BacktestCommand.class, CalibrateCommand.class,
-                BenchCommand.class, ReferenceCommand.class, MergeCommand.class, GuiCommand.class,
+                ExperimentCommand.class, SensitivityCommand.class, DiscoverCommand.class,
+                BenchCommand.class, ReferenceCommand.class, MergeCommand.class, SlurmCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -50,6 +51,8 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Main());
+        // `slurm COMMAND ARGS...`: the inner command's options pass through as its arguments
+        cli.getSubcommands().get("slurm").setUnmatchedOptionsArePositionalParams(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -52,6 +52,7 @@ public final class AccordsWithUI extends GUIState {
     public final ContinuousPortrayal2D mapPortrayal = new ContinuousPortrayal2D();
     private final List<StateView> views = new ArrayList<>();
     public final BrokerView broker;
+    public final WorldView world;
     private final TileLayout layout;
     private final Observer observer = new Observer();
     private final CountDownLatch quit = new CountDownLatch(1);
@@ -74,6 +75,7 @@ public final class AccordsWithUI extends GUIState {
         this.parameters = new GlobalParameters(scenario);
         this.chart = new LiveAdoptionChart(scenario);
         this.broker = new BrokerView(this::model);
+        this.world = new WorldView(this::model);
         List<String> ids = scenario.states().stream().map(s -> s.id()).toList();
         this.layout = new TileLayout(ids);
         mapField = new Continuous2D(1.0, TileLayout.COLUMNS, layout.rows());
@@ -84,11 +86,14 @@ public final class AccordsWithUI extends GUIState {
             mapField.setObjectLocation(v, new Double2D(cell[0] + 0.5, cell[1] + 0.5));
         }
         mapField.setObjectLocation(broker, new Double2D(TileLayout.BROKER[0] + 0.5, TileLayout.BROKER[1] + 0.5));
+        mapField.setObjectLocation(world, new Double2D(TileLayout.WORLD[0] + 0.5, TileLayout.WORLD[1] + 0.5));
         MapKey key = new MapKey();
         mapField.setObjectLocation(key, new Double2D(MapLegend.COLUMN + 0.5, MapLegend.ROW + 0.5));
         mapPortrayal.setField(mapField);
         mapPortrayal.setPortrayalForClass(StateView.class, new StatePortrayal());
-        mapPortrayal.setPortrayalForClass(BrokerView.class, new BrokerPortrayal());
+        GlobalTilePortrayal tiles = new GlobalTilePortrayal();
+        mapPortrayal.setPortrayalForClass(BrokerView.class, tiles);
+        mapPortrayal.setPortrayalForClass(WorldView.class, tiles);
         mapPortrayal.setPortrayalForClass(MapKey.class, new MapLegend());
         log.note(String.format(Locale.ROOT, "%s: press Play to run replication 0 of seed %d, %s to %s",
                 scenario.name(), masterSeed, scenario.run().start(), scenario.run().end()));
@@ -104,7 +109,8 @@ public final class AccordsWithUI extends GUIState {
                 + "<p>Play runs the scenario from its start month to its end; Stop, then Play starts the next replication "
                 + "(seeded as <tt>accords run</tt> seeds replication k). The Model tab holds the global parameters; "
                 + "changes apply from the next replication.</p><p>Double-click a state on the map to inspect its "
-                + "attributes (with sources), drivers, utility, hazard and conditions; double-click USA for the live offers.</p></html>";
+                + "attributes (with sources), drivers, utility, hazard and conditions; double-click USA for the live offers, World for "
+                + "this month's world variables.</p></html>";
     }
 
     public AccordsModel model() { return (AccordsModel) state; }

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.time.YearMonth;
 import java.util.Locale;
+import org.accords.report.AdoptionChart;
 import org.accords.report.Charts;
 import org.accords.scenario.Scenario;
 import org.jfree.chart.JFreeChart;
@@ -16,8 +17,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The live adoption chart of one replication: active members, ever joined and frozen per
- * calendar month, with the scenario's shocks as lanes above it (the same lanes as the run
- * charts) and a line at the current month. Series change only on the Swing event thread.
+ * calendar month, with the scenario's shocks as lanes above it and its observed record in red
+ * (as on the run's adoption chart), and a line at the current month. Series change only on the Swing event thread.
  */
 public final class LiveAdoptionChart {
     public final XYSeries members = new XYSeries("Active members");
@@ -47,6 +48,8 @@ public final class LiveAdoptionChart {
         plot.setRangeAxis(axis);
         plot.setDataset(data);
         plot.setRenderer(r);
+        // the observed record, where the scenario has one, as on the run's adoption chart
+        AdoptionChart.drawObserved(plot, sc, 1);
         Charts.stylePlot(plot);
         now = new ValueMarker(Charts.x(sc.run().start()), new Color(0x99, 0x99, 0x99), new BasicStroke(1.5f));
         plot.addDomainMarker(now);

@@ -8,7 +8,7 @@ import java.util.Map;
  * Where each state sits on the map: a tile grid that keeps rough geography (west to east,
  * north to south) so the Gulf, the Levant, North Africa, the Horn, Central Asia and South-East
  * Asia read as regions. States not in the table (a user's own roster) fill rows below it in
- * roster order. The US broker has its own tile in the top-left corner.
+ * roster order. The US broker and the world have their own tiles in the top-left corner.
  */
 public final class TileLayout {
     public static final int COLUMNS = 14;
@@ -30,8 +30,9 @@ public final class TileLayout {
 
     private static void put(String id, int col, int row) { KNOWN.put(id, new int[] {col, row}); }
 
-    /** The broker's tile. */
+    /** The broker's tile and the world's. */
     public static final int[] BROKER = {0, 0};
+    public static final int[] WORLD = {1, 0};
 
     private final Map<String, int[]> cells = new LinkedHashMap<>();
     private final int rows;

@@ -108,7 +108,7 @@ public final class AdoptionChart {
      *
      * @return whether anything was drawn (so the caller adds {@link #observedLegendItem()})
      */
-    static boolean drawObserved(XYPlot plot, Scenario sc, int dataset) {
+    public static boolean drawObserved(XYPlot plot, Scenario sc, int dataset) {
         XYSeries line = observedJoins(sc);
         if (line.getItemCount() == 0) return false;
         XYStepRenderer renderer = new XYStepRenderer();
@@ -120,7 +120,7 @@ public final class AdoptionChart {
         return true;
     }
 
-    static LegendItem observedLegendItem() {
+    public static LegendItem observedLegendItem() {
         return new LegendItem("Observed active members", null, null, null,
                 new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(2.5f), OBSERVED);
     }

@@ -202,17 +202,22 @@ public final class Charts {
 
     /** Writes {@code name}.png (WIDTH x HEIGHT) and {@code name}.svg. */
     public static void save(JFreeChart chart, Path dir, String name) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        save((g, area) -> chart.draw(g, area), WIDTH, HEIGHT, dir, name);
+    }
+
+    /** Writes {@code name}.png and .svg of any drawing (several charts on one canvas, for example). */
+    public static void save(java.util.function.BiConsumer<Graphics2D, Rectangle> drawing, int width, int height, Path dir, String name) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.draw(g, new Rectangle(WIDTH, HEIGHT));
+        drawing.accept(g, new Rectangle(width, height));
         g.dispose();
         ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());
 
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
         svg.setDefsKeyPrefix("accords"); // the default prefix is time-based; fixed keeps files reproducible
-        chart.draw(svg, new Rectangle(WIDTH, HEIGHT));
+        drawing.accept(svg, new Rectangle(width, height));
         Files.writeString(dir.resolve(name + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
     }
 }

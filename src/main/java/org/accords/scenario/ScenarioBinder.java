@@ -20,9 +20,18 @@ final class ScenarioBinder {
     private final Path presetDir;
     private final YamlReader reader;
 
+    /** Rosters already read, by file, when this binder binds many variants of one scenario. */
+    private final Map<Path, List<StateSpec>> rosters;
+
     ScenarioBinder(Path presetDir, YamlReader reader) {
+        this(presetDir, reader, false);
+    }
+
+    /** @param cacheRosters read each roster file once (for the many points of an experiment) */
+    ScenarioBinder(Path presetDir, YamlReader reader, boolean cacheRosters) {
         this.presetDir = presetDir;
         this.reader = reader;
+        this.rosters = cacheRosters ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
 
     Scenario bind(YamlNode.Mapping tree, String defaultName) {
@@ -59,7 +68,8 @@ final class ScenarioBinder {
         for (WorldVariable w : WorldVariable.values()) world[w.ordinal()] = d(v, "world." + w.key());
 
         Path rosterFile = rosterFile(tree, (String) v.get("states.roster"));
-        List<StateSpec> roster = new RosterReader(reader).read(rosterFile);
+        List<StateSpec> roster = rosters == null ? new RosterReader(reader).read(rosterFile)
+                : rosters.computeIfAbsent(rosterFile, f -> new RosterReader(reader).read(f));
         YamlNode statesNode = tree.get("states");
         YamlNode.Mapping statesSection = statesNode instanceof YamlNode.Mapping m ? m : null;
         if (statesNode != null && !isNull(statesNode) && statesSection == null) {

@@ -39,6 +39,10 @@ public final class ScenarioLoader {
      */
     public Scenario load(String nameOrPath, List<Path> fragments, List<String> overrides) {
         Path file = locate(nameOrPath);
+        return new ScenarioBinder(presetDir, reader).bind(mergedTree(file, fragments, overrides), defaultName(file));
+    }
+
+    private YamlNode.Mapping mergedTree(Path file, List<Path> fragments, List<String> overrides) {
         YamlNode.Mapping tree = readMerged(file, new ArrayList<>(), null);
         for (Path fragment : fragments) {
             YamlNode.Mapping f = reader.readFile(fragment);
@@ -46,8 +50,11 @@ public final class ScenarioLoader {
             tree = merge(tree, f, true);
         }
         for (String set : overrides) tree = applySet(tree, set);
-        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return new ScenarioBinder(presetDir, reader).bind(tree, defaultName);
+        return tree;
+    }
+
+    private static String defaultName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     }
 
     /** Where a key of the shock with this id is set (file and line) in the merged scenario, or null; for errors found after binding. */
@@ -61,6 +68,15 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
+
+    /**
+     * Reads a scenario (with fragments and overrides) once, for binding many variants of it
+     * without reading or parsing any file again: the points of an experiment.
+     */
+    public ScenarioTemplate template(String nameOrPath, List<Path> fragments, List<String> overrides) {
+        Path file = locate(nameOrPath);
+        return new ScenarioTemplate(mergedTree(file, fragments, overrides), defaultName(file), new ScenarioBinder(presetDir, reader, true));
+    }
 
     /**
      * The scalar leaves of a parameter fragment as {@code key.path=value} overrides (for passing a
@@ -205,6 +221,11 @@ public final class ScenarioLoader {
         // an empty value is YAML null: the key falls back to its default
         YamlNode value = text.isBlank() ? new YamlNode.Scalar(null, Origin.COMMAND_LINE)
                 : relocate(reader.read(text, "--set " + path), Origin.COMMAND_LINE);
+        return setValue(tree, path, value);
+    }
+
+    /** Puts one value at a key path (as {@link #applySet} does, without parsing the value). */
+    static YamlNode.Mapping setValue(YamlNode.Mapping tree, String path, YamlNode value) {
         String[] keys = path.split("\\.");
         if (keys.length > 4 && keys[0].equals("shocks") && keys[2].equals("effects")) {
             // an effect key may itself hold a dot (world.gazaConflict): the rest of the path is that key

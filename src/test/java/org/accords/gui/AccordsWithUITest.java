@@ -23,6 +23,7 @@ import org.accords.model.StateAgent;
 import org.accords.model.Status;
 import org.accords.scenario.Parameter;
 import org.accords.scenario.Scenario;
+import org.accords.scenario.WorldVariable;
 import org.accords.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,7 @@ class AccordsWithUITest {
         java.util.Set<Double2D> places = new java.util.HashSet<>();
         for (StateView v : gui.states()) assertTrue(places.add(gui.mapField.getObjectLocation(v)), "no two tiles overlap");
         assertTrue(places.add(gui.mapField.getObjectLocation(gui.broker)));
+        assertTrue(places.add(gui.mapField.getObjectLocation(gui.world)));
     }
 
     @Test
@@ -288,6 +290,19 @@ class AccordsWithUITest {
         assertEquals("assumption: test", p.value("source.publicOpposition"));
         assertEquals("GCC", p.value("blocs"));
         assertTrue(sau.view().isVolatile(), "inspectors refresh every month");
+        c.pressStop();
+    }
+
+    @Test
+    void theWorldInspectorShowsThisMonthsWorldVariables() throws Exception {
+        AccordsWithUI gui = gui();
+        SimpleController c = paused(gui);
+        for (int i = 0; i < 12; i++) c.pressPlay(); // through 2020-12, into the war that starts in 2020-10
+        AccordsModel m = gui.model();
+        assertEquals("2020-12", gui.world.view().value("month"));
+        assertEquals(Math.min(1, 0.9 + m.plan().scenario.worldStart(WorldVariable.GAZA_CONFLICT)), (double) gui.world.view().value("gazaConflict"), 1e-12);
+        assertEquals(m.prestige(), (double) gui.world.view().value("accordsPrestige"));
+        assertEquals(0.9, (double) gui.world.view().value("usEngagement"));
         c.pressStop();
     }
 

@@ -1,0 +1,187 @@
+package org.accords.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.accords.report.ResultFolder;
+import org.accords.report.RunReport;
+import org.accords.report.ShardFolders;
+import org.accords.scenario.BadInputException;
+import org.accords.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "slurm", mixinStandardHelpOptions = true,
+        description = {"Write a Slurm job folder that runs COMMAND ARGS... as N shards, one per task of a job array, and a",
+                "script that merges them; with --submit, submit it, wait, check every task, merge and print the result.",
+                "Example: accords slurm run baseline --reps 100000 --shards 8 --partition short --time 00:20:00 --submit"})
+final class SlurmCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "COMMAND ARGS",
+            description = "The study to split: `run SCENARIO [options]`, with the options it takes alone (--out is where the merged result goes).")
+    List<String> command;
+
+    @Option(names = "--shards", paramLabel = "N", required = true, description = "Number of shards, one per array task.")
+    int shards;
+
+    @Option(names = "--partition", paramLabel = "P", description = "Slurm partition (default: the cluster's default).")
+    String partition;
+
+    @Option(names = "--time", paramLabel = "T", description = "Time limit of each task, in Slurm's format (e.g. 00:30:00).")
+    String time;
+
+    @Option(names = "--mem", paramLabel = "M", description = "Memory of each task, in Slurm's format (e.g. 2G).")
+    String mem;
+
+    @Option(names = "--cpus", paramLabel = "C", defaultValue = "1", description = "CPUs of each task, and its worker threads (default: ${DEFAULT-VALUE}).")
+    int cpus;
+
+    @Option(names = "--max-parallel", paramLabel = "K", description = "Run at most K tasks at once (the array's %%K).")
+    Integer maxParallel;
+
+    @Option(names = "--job-dir", paramLabel = "DIR", description = "The job folder (default: results/<name>-slurm).")
+    Path jobDir;
+
+    @Option(names = "--submit", description = "Submit the array, wait for it, check every task's result and merge.")
+    boolean submit;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", hidden = true, description = "How often --submit asks squeue.")
+    double poll;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** What the job runs: resolved once here, so every task reads the same input. */
+    private record Study(String name, Path out, boolean force, boolean quiet, List<String> task, List<String> merge, Scenario scenario) {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (shards < 1) throw new BadInputException(null, "--shards", "must be a positive whole number, found " + shards);
+        if (cpus < 1) throw new BadInputException(null, "--cpus", "must be a positive whole number, found " + cpus);
+        if (maxParallel != null && maxParallel < 1) throw new BadInputException(null, "--max-parallel", "must be a positive whole number, found " + maxParallel);
+        checkSlurmValue("--partition", partition);
+        checkSlurmValue("--time", time);
+        checkSlurmValue("--mem", mem);
+        if (submit) requireSlurm();
+        Study study = study();
+        Path job = (jobDir != null ? jobDir : Main.home().resolve("results").resolve(study.name() + "-slurm")).toAbsolutePath().normalize();
+        if (job.toString().matches(".*[\\s'\"\\\\$`].*")) {
+            throw new BadInputException(null, "--job-dir", job + ": the path must not contain spaces, quotes, $ or backslashes (#SBATCH lines cannot quote them)");
+        }
+        ResultFolder.checkTarget(study.out(), study.force());
+        SlurmScripts.Job j = new SlurmScripts.Job(study.name(), job, shards, study.task(), study.merge(), partition, time, mem, cpus, maxParallel);
+        Path jar = jar();
+        Jobs.intoFolder(job, study.force(), (dir, cancel) -> {
+            writeJobFolder(dir, j, jar, study);
+            return null;
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        if (!submit) {
+            out.println("job folder: " + job);
+            out.println("submit with: sbatch " + SlurmScripts.q(job + "/job.sbatch") + "   then merge with: " + SlurmScripts.q(job + "/merge.sh"));
+            out.flush();
+            return Main.OK;
+        }
+        return new SlurmSubmission(job, shards, poll, spec.commandLine().getErr()).run(() ->
+                MergeCommand.merge(shardDirs(job), study.out(), study.force(), study.quiet(), out));
+    }
+
+    private List<Path> shardDirs(Path job) {
+        List<Path> dirs = new ArrayList<>();
+        for (int k = 0; k < shards; k++) dirs.add(job.resolve("shards").resolve(k + "-of-" + shards));
+        return dirs;
+    }
+
+    /** Parses COMMAND ARGS with the command's own options and resolves its input. */
+    private Study study() {
+        String name = command.get(0);
+        List<String> args = command.subList(1, command.size());
+        if (!name.equals("run")) {
+            throw new BadInputException(null, null, "slurm: cannot split `" + name + "` (this version splits: run)");
+        }
+        RunCommand run = new RunCommand();
+        try {
+            new CommandLine(run).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new BadInputException(null, null, "slurm run: " + e.getMessage().replace('\n', ' '));
+        }
+        if (run.shard != null) throw new BadInputException(null, "--shard", "is set by slurm for each task; give --shards N instead");
+        if (run.options.threads != null) throw new BadInputException(null, "--threads", "is set by slurm from --cpus");
+        Scenario sc = Main.loader().load(run.scenario, run.options.fragments(), run.options.overrides());
+        Path out = (run.out != null ? run.out : Main.home().resolve("results").resolve(sc.name())).toAbsolutePath().normalize();
+        String n = String.valueOf(shards);
+        List<String> task = List.of("run", "\"$job/input/scenario.resolved.yaml\"", "--shard", "\"$k/" + n + "\"",
+                "--out", "\"$job/shards/$k-of-" + n + "\"", "--threads", String.valueOf(cpus), "--quiet", "--force");
+        List<String> merge = new ArrayList<>(List.of("merge", "\"$job/shards\"", "--out", SlurmScripts.q(out.toString())));
+        if (run.force) merge.add("--force");
+        return new Study(sc.name(), out, run.force, run.options.quiet, task, merge, sc);
+    }
+
+    private void writeJobFolder(Path dir, SlurmScripts.Job j, Path jar, Study study) throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("shards"));
+        Files.createDirectories(dir.resolve("input"));
+        RunReport.writeResolvedScenario(study.scenario(), dir.resolve("input"));
+        Files.copy(jar, dir.resolve("accords.jar"));
+        script(dir.resolve("job.sbatch"), SlurmScripts.array(j));
+        script(dir.resolve("merge.sh"), SlurmScripts.merge(j));
+        List<String> words = new ArrayList<>(List.of("./accords", "slurm"));
+        for (String w : command) words.add(SlurmScripts.q(w));
+        words.add("--shards " + shards);
+        Files.writeString(dir.resolve("README.md"), SlurmScripts.readme(j, String.join(" ", words)), StandardCharsets.UTF_8);
+        // a job folder is read by tasks on other nodes, under the same user: make it readable like any folder
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static void script(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The running jar, copied into the job folder so a rebuild while the job waits changes nothing. */
+    private static Path jar() {
+        Path here;
+        try {
+            here = Path.of(SlurmCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            here = null;
+        }
+        if (here != null && Files.isRegularFile(here) && here.toString().endsWith(".jar")) return here;
+        Path built = Main.home().resolve("target/accords.jar");
+        if (Files.isRegularFile(built)) return built;
+        throw new BadInputException(null, null, "no accords.jar to send to the nodes: build it first (mvn -DskipTests package)");
+    }
+
+    /** Values go onto #SBATCH lines: no spaces or quotes. */
+    private static void checkSlurmValue(String option, String value) {
+        if (value != null && !value.matches("[A-Za-z0-9_.:,+=-]+")) {
+            throw new BadInputException(null, option, "'" + value + "' is not a Slurm value (letters, digits and _ . : , + = - only)");
+        }
+    }
+
+    private static void requireSlurm() {
+        for (String c : List.of("sbatch", "squeue")) {
+            if (!onPath(c)) throw new BadInputException(null, "--submit", c + " not found: run --submit on a Slurm login node, or drop --submit and submit the job folder there");
+        }
+    }
+
+    static boolean onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String d : path.split(java.io.File.pathSeparator)) if (Files.isExecutable(Path.of(d, name))) return true;
+        return false;
+    }
+
+    static String plural(int n, String one) {
+        return String.format(Locale.ROOT, "%d %s%s", n, one, n == 1 ? "" : "s");
+    }
+}
