@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%nmean members at %s: %s (90%% of runs: %d to %d); mean ever joined: %s%n", sc.run().end(),
                 Num.fmt(r.membersMean(last), 2), r.membersPercentile(last, 5), r.membersPercentile(last, 95), Num.fmt(r.joinedMean(last), 2));
+        out.println(RunReport.assumptionSummary(sc));
         out.println("results: " + folder);
         out.flush();
     }

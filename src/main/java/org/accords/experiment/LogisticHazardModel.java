@@ -5,7 +5,6 @@ import java.util.List;
 import org.accords.model.WorldPlan;
 import org.accords.scenario.Driver;
 import org.accords.scenario.Scenario;
-import org.accords.scenario.StateSpec;
 import org.accords.scenario.WorldVariable;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -67,20 +66,20 @@ public final class LogisticHazardModel implements Forecast {
     }
 
     public static double[] covariates(WorldPlan plan, int s, int t) {
-        StateSpec spec = plan.scenario.states().get(s);
+        // the roster's attributes as dated in month t (the same information the ABM has)
         return new double[] {
             1,
-            spec.iranExposure() * plan.perceived(WorldVariable.IRAN_AGGRESSION, t, s) + plan.driverShift(Driver.IRAN_THREAT, t, s),
-            spec.publicOpposition(),
-            spec.regimeInsulation(),
+            plan.attribute("iranExposure", t, s) * plan.perceived(WorldVariable.IRAN_AGGRESSION, t, s) + plan.driverShift(Driver.IRAN_THREAT, t, s),
+            plan.attribute("publicOpposition", t, s),
+            plan.attribute("regimeInsulation", t, s),
             plan.perceived(WorldVariable.GAZA_CONFLICT, t, s),
             plan.perceived(WorldVariable.STATEHOOD_PATH, t, s),
             plan.perceived(WorldVariable.ISRAEL_THREAT, t, s),
-            spec.diversificationNeed(),
-            spec.usAlignment(),
+            plan.attribute("diversificationNeed", t, s),
+            plan.attribute("usAlignment", t, s),
             plan.driverShift(Driver.US_REWARDS, t, s),
             plan.global(WorldVariable.US_ENGAGEMENT, t),
-            spec.hasPriorRelations() ? 1 : 0
+            plan.priorRelations(t, s) ? 1 : 0
         };
     }
 

@@ -25,7 +25,7 @@ public final class ObservedRecord {
         List<Observation> sorted = sc.observed().stream().sorted(java.util.Comparator.comparing(Observation::month)).toList();
         for (Observation o : sorted) {
             int s = sc.indexOf(o.state());
-            if (s < 0) continue;
+            if (s < 0 || !o.changesStatus()) continue;
             int t0 = Math.max(0, sc.run().tickOf(o.month()));
             if (t0 >= months) continue;
             for (int t = t0; t < months; t++) {

@@ -257,7 +257,7 @@ public final class AccordsWithUI extends GUIState {
         public void onEvent(EventKind kind, int tick, int subject, StateAgent agent) {
             YearMonth month = plan.month(tick);
             switch (kind) {
-                case JOIN -> log.add(month, kind, agent.spec.id(), EventLog.explain(agent.spec.hasPriorRelations() ? "joins (symbolic)" : "joins", agent));
+                case JOIN -> log.add(month, kind, agent.spec.id(), EventLog.explain(plan.priorRelations(tick, agent.index) ? "joins (symbolic)" : "joins", agent));
                 case FREEZE -> log.add(month, kind, agent.spec.id(), EventLog.explain("freezes ties", agent));
                 case THAW -> log.add(month, kind, agent.spec.id(), EventLog.explain("thaws", agent));
                 case OFFER -> {

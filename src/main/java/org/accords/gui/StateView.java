@@ -87,8 +87,10 @@ public final class StateView implements Propertied {
         p.text("id", () -> agent().spec.id(), "ISO-3 code");
         p.text("name", () -> agent().spec.name(), "");
         p.text("blocs", () -> String.join(", ", agent().spec.blocs()), "blocs whose members are this state's peers");
-        p.text("priorRelations", () -> agent().spec.hasPriorRelations() ? String.valueOf(agent().spec.priorRelationsYear()) : "none",
-                "year relations with Israel began; a state with prior relations can only join symbolically");
+        p.text("priorRelations", () -> {
+                    double y = model.get().plan().vintages.use("priorRelations", model.get().tick(), agent().index).value();
+                    return Double.isNaN(y) ? "none" : String.valueOf((int) y);
+                }, "year relations with Israel began, as dated this month; a state with relations can only join symbolically");
         p.text("month", () -> model.get().plan().month(model.get().tick()).toString(), "the month these values belong to");
         p.text("status", () -> status().name().toLowerCase(Locale.ROOT), "candidate, member, or frozen (joined, then suspended ties)");
         p.text("joined", () -> status() == Status.CANDIDATE ? "-" : model.get().plan().month(agent().joinTick()).toString(), "month of joining");
@@ -107,7 +109,8 @@ public final class StateView implements Propertied {
         }
         p.number("contribution.cost", () -> agent().contributions()[StateAgent.COST], "the cost of joining (lower for a symbolic join)");
         for (String attr : StateSpec.NUMERIC_ATTRIBUTES) {
-            p.number("attribute." + attr, () -> agent().spec.attribute(attr), "roster value");
+            p.number("attribute." + attr, () -> model.get().plan().attribute(attr, model.get().tick(), agent().index),
+                    "roster value in force this month (the latest measurement dated at or before it)");
             p.text("source." + attr, () -> sourceText(agent().spec.sources().get(attr)), "where the value comes from");
         }
         return p;

@@ -48,8 +48,7 @@ public final class AccordsModel extends SimState {
         this.parameters = OwnCopy.of(plan.scenario.model());
         List<StateSpec> specs = plan.scenario.states();
         agents = new StateAgent[specs.size()];
-        for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters,
-                plan.scenario.us().receptiveness(specs.get(i).usAlignment()));
+        for (int i = 0; i < agents.length; i++) agents[i] = new StateAgent(i, specs.get(i), parameters);
         broker = new UsBroker(OwnCopy.of(plan.scenario.us()));
         activeBlocPeers = new int[agents.length];
     }
@@ -108,7 +107,7 @@ public final class AccordsModel extends SimState {
         joined++;
         becomeActive(a, true);
         // a substantive join lifts the brand; a symbolic one (relations already existed) dilutes it
-        if (a.spec.hasPriorRelations()) prestige -= parameters.prestigeDilution() * prestige;
+        if (plan.priorRelations(tick, a.index)) prestige -= parameters.prestigeDilution() * prestige;
         else prestige += parameters.prestigeGain() * (1 - prestige);
         observer.onEvent(EventKind.JOIN, tick, a.index, a);
     }

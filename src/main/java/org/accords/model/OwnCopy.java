@@ -30,7 +30,7 @@ final class OwnCopy {
 
     static StateSpec of(StateSpec s) {
         return new StateSpec(s.id(), s.name(), s.blocs(), s.priorRelationsYear(), s.iranExposure(), s.publicOpposition(),
-                s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), s.conditions(), s.sources());
+                s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(), s.conditions(), s.sources(), s.series());
     }
 
     static Condition of(Condition c) {

@@ -20,10 +20,13 @@ public final class StateAgent implements Steppable {
 
     public final int index;
     public final StateSpec spec;
-    private final double cost;
+    private final double joinCost;
+    private final double symbolicJoinCost;
     private final Condition[] conditions;
-    /** How much of a US offer this state values (BrokerParameters.receptiveness of its usAlignment). */
-    private final double receptiveness;
+    /** This month's join cost: symbolic while relations exist by the dated roster, substantive otherwise. */
+    private double cost;
+    /** How much of a US offer this state values this month (BrokerParameters.receptiveness of its dated usAlignment). */
+    private double receptiveness;
 
     private Status status;
     private int joinTick;
@@ -36,11 +39,11 @@ public final class StateAgent implements Steppable {
     /** Signed contributions to utility: w_k * driver_k (pressure negative), then -cost. */
     private final double[] contributions = new double[Driver.values().length + 1];
 
-    StateAgent(int index, StateSpec spec, ModelParameters params, double receptiveness) {
-        this.receptiveness = receptiveness;
+    StateAgent(int index, StateSpec spec, ModelParameters params) {
         this.index = index;
         this.spec = OwnCopy.of(spec);
-        this.cost = spec.hasPriorRelations() ? params.symbolicJoinCost() : params.joinCost();
+        this.joinCost = params.joinCost();
+        this.symbolicJoinCost = params.symbolicJoinCost();
         this.conditions = spec.conditions().stream().map(OwnCopy::of).toArray(Condition[]::new);
     }
 
@@ -66,11 +69,14 @@ public final class StateAgent implements Steppable {
         double prestige = WorldPlan.clamp01(model.prestige() + plan.prestigeShift[cell]);
         perceivedPrestige = prestige;
 
-        drivers[0] = spec.iranExposure() * plan.iranAggression[cell] + plan.iranThreatShift[cell];
-        drivers[1] = spec.publicOpposition() * (1 - p.insulationDamping() * spec.regimeInsulation())
+        // the roster's attributes as dated in this month (WorldPlan.vintages): no value before its date
+        cost = plan.priorRelations[cell] ? symbolicJoinCost : joinCost;
+        receptiveness = plan.receptiveness[cell];
+        drivers[0] = plan.iranExposure[cell] * plan.iranAggression[cell] + plan.iranThreatShift[cell];
+        drivers[1] = plan.publicOpposition[cell] * (1 - p.insulationDamping() * plan.regimeInsulation[cell])
                 * (1 + p.gazaAmplification() * plan.gazaConflict[cell]) * (1 - p.statehoodRelief() * plan.statehoodPath[cell])
                 + plan.israelThreat[cell] + plan.pressureShift[cell];
-        drivers[2] = spec.diversificationNeed() + plan.diversificationShift[cell];
+        drivers[2] = plan.diversificationNeed[cell] + plan.diversificationShift[cell];
         drivers[3] = (offer + plan.usRewardsShift[cell]) * receptiveness;
         drivers[4] = prestige * model.peerShare(index) + plan.peerInfluenceShift[cell];
 
@@ -127,6 +133,7 @@ public final class StateAgent implements Steppable {
     public int joinTick() { return joinTick; }
     public double offer() { return offer; }
     public double utility() { return utility; }
+    /** The join cost at the last assessment (symbolic while relations existed then). */
     public double cost() { return cost; }
     public double receptiveness() { return receptiveness; }
     public double driver(Driver d) { return drivers[d.ordinal()]; }

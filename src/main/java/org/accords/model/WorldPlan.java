@@ -8,6 +8,7 @@ import org.accords.scenario.Driver;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.Shock;
 import org.accords.scenario.StateSpec;
+import org.accords.scenario.Vintages;
 import org.accords.scenario.WorldVariable;
 
 /**
@@ -48,6 +49,18 @@ public final class WorldPlan {
     final double[] usRewardsShift;
     final double[] peerInfluenceShift;
     final double[] usEngagement;
+    /**
+     * The roster's dated attributes in force each month, [tick * stateCount + state] (no value
+     * before its date; see {@link Vintages}); priorRelations as 1 (relations existed) or 0.
+     */
+    final double[] iranExposure;
+    final double[] publicOpposition;
+    final double[] regimeInsulation;
+    final double[] diversificationNeed;
+    final double[] receptiveness;
+    final boolean[] priorRelations;
+    /** The dated values with their dates and assumption marks (shared, read-only). */
+    public final Vintages vintages;
 
     public WorldPlan(Scenario scenario) {
         this.scenario = scenario;
@@ -114,6 +127,17 @@ public final class WorldPlan {
         usRewardsShift = driverShift[Driver.US_REWARDS.ordinal()];
         peerInfluenceShift = driverShift[Driver.PEER_INFLUENCE.ordinal()];
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+        vintages = new Vintages(scenario);
+        iranExposure = vintages.row("iranExposure");
+        publicOpposition = vintages.row("publicOpposition");
+        regimeInsulation = vintages.row("regimeInsulation");
+        diversificationNeed = vintages.row("diversificationNeed");
+        double[] alignment = vintages.row("usAlignment");
+        receptiveness = new double[cells];
+        for (int i = 0; i < cells; i++) receptiveness[i] = scenario.us().receptiveness(alignment[i]);
+        double[] prior = vintages.row("priorRelations");
+        priorRelations = new boolean[cells];
+        for (int i = 0; i < cells; i++) priorRelations[i] = !Double.isNaN(prior[i]);
     }
 
     /** A copy for {@link #copyForModel()}: the large rows shared, the small arrays copied. */
@@ -138,6 +162,13 @@ public final class WorldPlan {
         usRewardsShift = shared.usRewardsShift;
         peerInfluenceShift = shared.peerInfluenceShift;
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
+        vintages = shared.vintages;
+        iranExposure = shared.iranExposure;
+        publicOpposition = shared.publicOpposition;
+        regimeInsulation = shared.regimeInsulation;
+        diversificationNeed = shared.diversificationNeed;
+        receptiveness = shared.receptiveness;
+        priorRelations = shared.priorRelations;
     }
 
     /**
@@ -184,6 +215,15 @@ public final class WorldPlan {
     }
 
     public double driverShift(Driver d, int tick, int s) { return driverShift[d.ordinal()][tick * stateCount + s]; }
+
+    /** A dated roster attribute (one of {@link StateSpec#NUMERIC_ATTRIBUTES}) as state {@code s} has it in month {@code tick}. */
+    public double attribute(String attribute, int tick, int s) { return vintages.row(attribute)[tick * stateCount + s]; }
+
+    /** Whether state {@code s} had relations with Israel in month {@code tick} (a join then is symbolic). */
+    public boolean priorRelations(int tick, int s) { return priorRelations[tick * stateCount + s]; }
+
+    /** What a unit of US offer is worth to state {@code s} in month {@code tick} (BrokerParameters.receptiveness of its usAlignment then). */
+    public double receptiveness(int tick, int s) { return receptiveness[tick * stateCount + s]; }
 
     /** The variable with only the shocks that target everyone. */
     public double global(WorldVariable v, int tick) { return global[v.ordinal()][tick]; }

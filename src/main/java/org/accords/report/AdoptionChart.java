@@ -136,6 +136,7 @@ public final class AdoptionChart {
         int count = 0;
         var sorted = sc.observed().stream().sorted(java.util.Comparator.comparing(Observation::month)).toList();
         for (Observation o : sorted) {
+            if (!o.changesStatus()) continue;
             count += o.kind() == Observation.Kind.FREEZE ? -1 : 1;
             if (o.month().isBefore(run.start()) || o.month().isAfter(run.end())) continue;
             double x = Charts.x(o.month());
@@ -168,6 +169,7 @@ public final class AdoptionChart {
         XYSeries s = new XYSeries("Observed (active members)");
         TreeMap<YearMonth, Integer> delta = new TreeMap<>();
         for (Observation o : sc.observed()) {
+            if (!o.changesStatus()) continue;
             int d = o.kind() == Observation.Kind.FREEZE ? -1 : 1;
             delta.merge(o.month(), d, Integer::sum);
         }

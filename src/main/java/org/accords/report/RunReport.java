@@ -16,6 +16,7 @@ import org.accords.scenario.Driver;
 import org.accords.scenario.RunSettings;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.StateSpec;
+import org.accords.scenario.Vintages;
 
 /** Writes one run folder: CSV tables, charts, the resolved scenario, the manifest and index.html. */
 public final class RunReport {
@@ -127,6 +128,20 @@ public final class RunReport {
         Files.copy(sc.rosterFile(), dir.resolve("roster.yaml"));
     }
 
+    /**
+     * One line for the run summary: how many state-month roster values were assumptions (a stated
+     * one, or a later measurement carried back) rather than measurements dated at or before their month.
+     */
+    public static String assumptionSummary(Scenario sc) {
+        Vintages v = new Vintages(sc);
+        StringBuilder by = new StringBuilder();
+        for (var e : v.assumptionUsesByAttribute().entrySet()) {
+            if (e.getValue() > 0) by.append(by.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+        }
+        return String.format(java.util.Locale.ROOT, "roster values used: %,d state-month values, %,d of them assumptions%s",
+                v.valueUses(), v.assumptionUses(), by.length() == 0 ? "" : " (" + by + ")");
+    }
+
     static void writeManifest(EnsembleResult r, Path file, String toolVersion) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "accords-sim");
@@ -142,6 +157,12 @@ public final class RunReport {
         m.put("started", r.started.toString());
         m.put("finished", r.finished.toString());
         m.put("wallSeconds", r.wallSeconds());
+        Vintages v = new Vintages(r.scenario);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("total", v.assumptionUses());
+        a.put("of", v.valueUses());
+        a.put("byAttribute", v.assumptionUsesByAttribute());
+        m.put("assumptionUses", a); // state-months whose roster value is an assumption, not a measurement dated at or before the month
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);

@@ -51,8 +51,11 @@ public final class Reference {
         for (WorldVariable v : WorldVariable.values()) {
             m.append("| `").append(v.key()).append("` | ").append(v.defaultValue()).append(" | ").append(v.description()).append(" |\n");
         }
-        m.append("\n## `observed` (a list)\n\nThe historical record, for backtests and chart markers: `{state: ISO3, kind: join | freeze | thaw,\n");
-        m.append("month: YYYY-MM, note: text}`. Observed events never drive the model.\n");
+        m.append("\n## `observed` (a list)\n\nThe historical record, for backtests and chart markers: `{state: ISO3, kind: join | freeze | thaw | symbolic,\n");
+        m.append("month: YYYY-MM, date: YYYY-MM-DD or YYYY-MM (inside month), note: text, source: URL}`. Per state, in month order:\n");
+        m.append("one join, then freezes and thaws alternating; `symbolic` (a state with ties joins the Accords brand) only\n");
+        m.append("while an active member, and it changes no status. Events before `run.start` set the status at the start.\n");
+        m.append("Observed events never drive the model.\n");
         return m.toString();
     }
 }

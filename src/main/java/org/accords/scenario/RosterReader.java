@@ -1,6 +1,7 @@
 package org.accords.scenario;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,12 +14,21 @@ import java.util.regex.Pattern;
  * Reads the state roster ({@code scenarios/roster.yaml}). Every attribute is a mapping with its
  * {@code value} and either a {@code source} and the {@code rule} that turned the source figure
  * into the value, or an {@code assumption} note; a value without one is refused.
+ *
+ * <p>The numeric attributes and priorRelations may instead be dated series (data vintages):
+ * {@code {source, rule, series: [{year: 1995, value: 0.8}, {month: 2020-11, value: 0.5, source: ...}],
+ * before: {value: 0.88, assumption: ...}}}, or the series as a mapping of dates to values
+ * ({@code series: {1995: 0.8, 2020-11: 0.5}}). A year's measurement is dated December of that year
+ * (it describes the year, known once it is over); a month's, that month. A single value may be
+ * dated with {@code year} or {@code month}. See {@link AttributeSeries} for how a month's value is chosen.
  */
 public final class RosterReader {
     static final List<String> TOP_KEYS = List.of("rules", "sources", "states");
     static final List<String> STATE_KEYS = List.of("id", "name", "blocs", "priorRelations", "iranExposure",
             "publicOpposition", "regimeInsulation", "diversificationNeed", "usAlignment", "conditions");
     static final List<String> CITED_KEYS = List.of("value", "source", "rule", "assumption");
+    static final List<String> DATED_KEYS = List.of("value", "source", "rule", "assumption", "year", "month", "series", "before");
+    static final List<String> POINT_KEYS = List.of("year", "month", "value", "source", "rule", "assumption");
     static final List<String> CONDITION_KEYS = List.of("variable", "atLeast", "atMost", "source", "rule", "assumption");
     private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
 
@@ -63,17 +73,17 @@ public final class RosterReader {
         List<String> blocs = new ArrayList<>();
         for (YamlNode b : bs.items()) blocs.add(Values.text(b, key + ".blocs.value"));
 
-        YamlNode.Mapping prior = cited(m, "priorRelations", key, sources);
-        YamlNode pv = prior.get("value");
-        Integer priorYear = null;
-        if (!(pv instanceof YamlNode.Scalar ps && (ps.isNull() || ps.text().equals("none")))) {
-            priorYear = (int) Values.integer(pv, key + ".priorRelations.value", 1948, 2100);
-        }
+        Map<String, AttributeSeries> series = new LinkedHashMap<>();
+        AttributeSeries prior = dated(m, "priorRelations", key, sources, RosterReader::priorYear);
+        series.put("priorRelations", prior);
+        Integer priorYear = Double.isNaN(prior.latest()) ? null : (int) prior.latest();
 
         double[] attrs = new double[StateSpec.NUMERIC_ATTRIBUTES.size()];
         for (int i = 0; i < attrs.length; i++) {
             String a = StateSpec.NUMERIC_ATTRIBUTES.get(i);
-            attrs[i] = Values.number(cited(m, a, key, sources).get("value"), key + "." + a + ".value", 0, 1);
+            AttributeSeries sr = dated(m, a, key, sources, (n, k) -> Values.number(n, k, 0, 1));
+            series.put(a, sr);
+            attrs[i] = sr.latest();
         }
 
         List<Condition> conditions = new ArrayList<>();
@@ -97,7 +107,116 @@ public final class RosterReader {
                 k++;
             }
         }
-        return new StateSpec(id, name, blocs, priorYear, attrs[0], attrs[1], attrs[2], attrs[3], attrs[4], conditions, sources);
+        return new StateSpec(id, name, blocs, priorYear, attrs[0], attrs[1], attrs[2], attrs[3], attrs[4], conditions, sources, series);
+    }
+
+    /** priorRelations: a year, or none (NaN). */
+    private static double priorYear(YamlNode n, String key) {
+        if (n instanceof YamlNode.Scalar ps && (ps.isNull() || ps.text().equals("none"))) return Double.NaN;
+        return Values.integer(n, key, 1948, 2100);
+    }
+
+    /**
+     * A dated attribute: a single value ({@code value}, optionally dated by {@code year} or
+     * {@code month}) or a {@code series} with an optional {@code before}; every point cited, by
+     * its own source and rule (or assumption) or by the attribute's.
+     */
+    private static AttributeSeries dated(YamlNode.Mapping state, String attribute, String key, Map<String, Sourced> sources,
+                                         java.util.function.BiFunction<YamlNode, String, Double> parse) {
+        YamlNode n = state.get(attribute);
+        String k = key + "." + attribute;
+        if (!(n instanceof YamlNode.Mapping m)) {
+            throw new BadInputException(n.origin(), k, "expected {value: ..., source: ..., rule: ...}, {value: ..., assumption: ...} or {series: ..., source: ..., rule: ...}, found " + YamlNode.describe(n));
+        }
+        ScenarioBinder.checkKeys(m, k, DATED_KEYS);
+        YamlNode seriesNode = m.get("series");
+        if (seriesNode == null) {
+            if (m.get("value") == null) throw new BadInputException(m.origin(), k + ".value", "missing (required)");
+            if (m.get("before") != null) throw new BadInputException(m.get("before").origin(), k + ".before", "only a series has a value before its first measurement");
+            Sourced src = sourced(m, k);
+            sources.put(attribute, src);
+            double value = parse.apply(m.get("value"), k + ".value");
+            YearMonth date = date(m, k);
+            return date == null ? AttributeSeries.undated(value, src)
+                    : AttributeSeries.of(List.of(new AttributeSeries.Point(date, value, src)), null);
+        }
+        if (m.get("value") != null) throw new BadInputException(m.get("value").origin(), k + ".value", "give either value or series, not both");
+        for (String d : List.of("year", "month")) {
+            if (m.get(d) != null) throw new BadInputException(m.get(d).origin(), k + "." + d, "a series dates each of its points, not the whole");
+        }
+        Sourced common = new Sourced(text(m, "source", k), text(m, "rule", k), text(m, "assumption", k));
+        List<AttributeSeries.Point> points = new ArrayList<>();
+        if (seriesNode instanceof YamlNode.Mapping sm) {
+            if (!common.isCited()) throw new BadInputException(m.origin(), k, "a series given as date: value needs the attribute's source and rule (or assumption)");
+            for (YamlNode.Entry e : sm.entries().values()) {
+                String pk = k + ".series." + e.key();
+                points.add(new AttributeSeries.Point(dateKey(e.key(), e.keyOrigin(), pk), parse.apply(e.value(), pk), common));
+            }
+        } else if (seriesNode instanceof YamlNode.Sequence seq) {
+            int i = 0;
+            for (YamlNode item : seq.items()) {
+                String pk = k + ".series[" + i++ + "]";
+                if (!(item instanceof YamlNode.Mapping pm)) throw new BadInputException(item.origin(), pk, "expected {year or month, value, ...}, found " + YamlNode.describe(item));
+                ScenarioBinder.checkKeys(pm, pk, POINT_KEYS);
+                YearMonth date = date(pm, pk);
+                if (date == null) throw new BadInputException(pm.origin(), pk, "a measurement needs its year or month");
+                if (pm.get("value") == null) throw new BadInputException(pm.origin(), pk + ".value", "missing (required)");
+                boolean own = pm.get("source") != null || pm.get("rule") != null || pm.get("assumption") != null;
+                Sourced src = own ? new Sourced(text(pm, "source", pk), text(pm, "rule", pk) != null ? text(pm, "rule", pk) : common.rule(),
+                        text(pm, "assumption", pk)) : common;
+                if (!src.isCited()) throw new BadInputException(pm.origin(), pk, "every measurement needs a source and a rule, or an assumption note (its own or the attribute's)");
+                points.add(new AttributeSeries.Point(date, parse.apply(pm.get("value"), pk + ".value"), src));
+            }
+        } else {
+            throw new BadInputException(seriesNode.origin(), k + ".series", "expected a list of measurements or a mapping of dates to values, found " + YamlNode.describe(seriesNode));
+        }
+        for (int i = 1; i < points.size(); i++) {
+            if (!points.get(i).date().isAfter(points.get(i - 1).date())) {
+                throw new BadInputException(seriesNode.origin(), k + ".series", "dates must increase: " + points.get(i).date() + " follows " + points.get(i - 1).date());
+            }
+        }
+        AttributeSeries.Point before = null;
+        YamlNode bn = m.get("before");
+        if (bn != null) {
+            String bk = k + ".before";
+            if (!(bn instanceof YamlNode.Mapping bm)) throw new BadInputException(bn.origin(), bk, "expected {value: ..., assumption: ...}, found " + YamlNode.describe(bn));
+            ScenarioBinder.checkKeys(bm, bk, List.of("value", "assumption"));
+            String why = text(bm, "assumption", bk);
+            if (why == null || why.isBlank()) throw new BadInputException(bm.origin(), bk + ".assumption", "a value before the first measurement is an assumption: give its reason");
+            if (bm.get("value") == null) throw new BadInputException(bm.origin(), bk + ".value", "missing (required)");
+            before = new AttributeSeries.Point(null, parse.apply(bm.get("value"), bk + ".value"), new Sourced(null, null, why));
+        }
+        if (points.isEmpty() && before == null) throw new BadInputException(seriesNode.origin(), k + ".series", "a series needs at least one measurement (or a before value)");
+        sources.put(attribute, common.isCited() ? common : points.isEmpty() ? before.source() : points.get(0).source());
+        return AttributeSeries.of(points, before);
+    }
+
+    /** {@code year: Y} (dated December of Y: known once the year is over) or {@code month: YYYY-MM}; null if neither. */
+    private static YearMonth date(YamlNode.Mapping m, String key) {
+        YamlNode y = m.get("year"), mo = m.get("month");
+        if (y != null && mo != null) throw new BadInputException(mo.origin(), key + ".month", "give year or month, not both");
+        if (y != null) return YearMonth.of((int) Values.integer(y, key + ".year", 1900, 2100), 12);
+        if (mo != null) return Values.month(mo, key + ".month");
+        return null;
+    }
+
+    private static YearMonth dateKey(String text, Origin origin, String key) {
+        if (text.matches("\\d{4}")) {
+            int y = Integer.parseInt(text);
+            if (y >= 1900 && y <= 2100) return YearMonth.of(y, 12);
+        }
+        if (text.matches("\\d{4}-\\d{2}")) {
+            try {
+                return YearMonth.parse(text);
+            } catch (java.time.DateTimeException e) {
+                // fall through to the error
+            }
+        }
+        throw new BadInputException(origin, key, "expected a year (YYYY) or a month (YYYY-MM) as the date, found '" + text + "'");
+    }
+
+    private static String text(YamlNode.Mapping m, String k, String key) {
+        return m.get(k) == null ? null : Values.text(m.get(k), key + "." + k);
     }
 
     private static YamlNode.Mapping cited(YamlNode.Mapping state, String attribute, String key, Map<String, Sourced> sources) {

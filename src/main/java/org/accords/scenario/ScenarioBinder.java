@@ -15,7 +15,7 @@ final class ScenarioBinder {
     static final List<String> TOP_KEYS = List.of("name", "title", "description", "run", "model", "us", "world", "states", "shocks", "observed");
     static final List<String> STATES_KEYS = List.of("roster", "include", "exclude", "overrides");
     static final List<String> SHOCK_KEYS = List.of("id", "label", "enabled", "start", "end", "duration", "ramp", "decay", "target", "effects");
-    static final List<String> OBSERVED_KEYS = List.of("state", "kind", "month", "note");
+    static final List<String> OBSERVED_KEYS = List.of("state", "kind", "month", "date", "note", "source");
 
     private final Path presetDir;
     private final YamlReader reader;
@@ -292,16 +292,27 @@ final class ScenarioBinder {
             if (!known.contains(state)) throw new BadInputException(m.get("state").origin(), "observed.state", "unknown state id '" + state + "'" + Suggest.hint(state, known));
             String kindText = Values.text(require(m, "kind", "observed"), "observed.kind");
             Observation.Kind kind = Observation.Kind.byKey(kindText);
-            if (kind == null) throw new BadInputException(m.get("kind").origin(), "observed.kind", "expected join, freeze or thaw, found '" + kindText + "'");
+            if (kind == null) throw new BadInputException(m.get("kind").origin(), "observed.kind", "expected join, freeze, thaw or symbolic, found '" + kindText + "'");
             YearMonth month = Values.month(require(m, "month", "observed"), "observed.month");
+            String date = "";
+            if (m.get("date") != null) {
+                date = Values.text(m.get("date"), "observed.date");
+                if (!date.matches("\\d{4}-\\d{2}(-\\d{2})?") || !date.startsWith(month.toString())) {
+                    throw new BadInputException(m.get("date").origin(), "observed.date", "expected a day (YYYY-MM-DD) or month in " + month + ", found '" + date + "'");
+                }
+            }
             String note = m.get("note") == null ? "" : Values.text(m.get("note"), "observed.note");
-            out.add(new Observation(state, kind, month, note));
+            String source = m.get("source") == null ? "" : Values.text(m.get("source"), "observed.source");
+            out.add(new Observation(state, kind, month, note, date, source));
         }
         checkObservedSequence(out, seq);
         return out;
     }
 
-    /** Per state, in month order: one join first, then freezes and thaws alternating. */
+    /**
+     * Per state, in month order: one join first, then freezes and thaws alternating; a symbolic
+     * join (the Accords brand joined by a state that already has ties) only by an active member.
+     */
     private static void checkObservedSequence(List<Observation> observed, YamlNode.Sequence seq) {
         java.util.Map<String, String> status = new java.util.HashMap<>();
         java.util.List<Integer> order = new java.util.ArrayList<>();
@@ -314,9 +325,10 @@ final class ScenarioBinder {
                 case JOIN -> now.equals("candidate") ? null : o.state() + " joins twice";
                 case FREEZE -> now.equals("member") ? null : o.state() + " freezes in " + o.month() + " without being an active member";
                 case THAW -> now.equals("frozen") ? null : o.state() + " thaws in " + o.month() + " without having frozen";
+                case SYMBOLIC -> now.equals("member") ? null : o.state() + " joins symbolically in " + o.month() + " without being an active member";
             };
             if (problem != null) throw new BadInputException(seq.items().get(i).origin(), "observed", problem);
-            status.put(o.state(), o.kind() == Observation.Kind.FREEZE ? "frozen" : "member");
+            if (o.changesStatus()) status.put(o.state(), o.kind() == Observation.Kind.FREEZE ? "frozen" : "member");
         }
     }
 
@@ -372,7 +384,9 @@ final class ScenarioBinder {
             m.put("state", o.state());
             m.put("kind", o.kind().key());
             m.put("month", o.month().toString());
+            if (!o.date().isEmpty()) m.put("date", o.date());
             if (!o.note().isEmpty()) m.put("note", o.note());
+            if (!o.source().isEmpty()) m.put("source", o.source());
             ob.add(m);
         }
         root.put("observed", ob);

@@ -137,21 +137,31 @@ class PresetExpectationsTest {
         }
     }
 
-    // ---- past counterfactuals (against history, 2020-01..2025-12) ------------------------------
+    // Since issue 8, history is the record 1993-01..2025-12 and outlook continues it to 2030: every
+    // state starts as a candidate in 1993 (until the model starts from the observed statuses), no
+    // shock targets a state's US rewards, and the roster's statehood conditions still apply as hard
+    // gates from 1993, and the roster's attributes are dated series (values before their date are
+    // assumptions). In that setting Saudi Arabia's statehoodPath >= 0.5 gate opens in the Oslo years
+    // (0.1 + 0.2 + 0.2, 1995-09..2000-07) and it joins then in about 44% of runs; Qatar (0.60),
+    // Bahrain (0.63) and Iraq (0.46) join early too, the UAE rarely (0.05), Morocco never. The
+    // assertions below state what the model now shows; the numbers will move again with the
+    // observed start and the recalibration.
+
+    // ---- past counterfactuals (against history, 1993-01..2025-12) ------------------------------
 
     @Test
     void noGazaWarEndsWithMoreJoinsThanHistory() {
         Run h = run("history"), n = run("no-gaza-war");
         assertAbove(n.joined() - h.joined(), se(n.seJoined(n.end()), h.seJoined(h.end())), "no-gaza-war minus history, joined by 2025-12");
-        assertEquals(0, n.pJoined("SAU"), "Saudi Arabia's condition is unmet without the war too");
+        assertEquals(h.pJoined("SAU"), n.pJoined("SAU"), 1e-12, "Saudi Arabia joins (or not) in the Oslo years, before the war");
     }
 
     @Test
     void saudiIranDealMadeNoDifferenceWhileTheConditionBinds() {
         // the model's answer: Saudi Arabia is blocked either way, and nothing else sees the deal
         Run h = run("history"), n = run("saudi-iran-rapprochement");
-        assertEquals(0, h.pJoined("SAU"));
-        assertEquals(0, n.pJoined("SAU"));
+        assertTrue(h.pJoined("SAU") > 0.3, "Saudi Arabia joins in the Oslo years in about 44% of runs: " + h.pJoined("SAU"));
+        assertEquals(h.pJoined("SAU"), n.pJoined("SAU"), 1e-12);
         assertEquals(h.joined(), n.joined(), 1e-12, "identical ensembles under common random numbers");
     }
 
@@ -161,40 +171,46 @@ class PresetExpectationsTest {
     void prolongedGazaWarEndsWithFewerJoinsAndMoreFreezes() {
         Run o = run("outlook"), g = run("gaza-war-prolonged");
         assertAbove(o.joined() - g.joined(), se(o.seJoined(o.end()), g.seJoined(g.end())), "outlook minus gaza-war-prolonged, joined");
-        assertAbove(g.pFrozen("MAR") - o.pFrozen("MAR"), seP(g.pFrozen("MAR"), o.pFrozen("MAR")), "Morocco frozen");
-        // contradicted expectation: Central Asia is not spared
-        assertAbove(o.pJoined("KGZ") - g.pJoined("KGZ"), seP(o.pJoined("KGZ"), g.pJoined("KGZ")), "Kyrgyzstan joined");
+        // Morocco and Kyrgyzstan never join in the record run (observed: 1994 and 1992), so there is
+        // no Moroccan member to freeze and no Central Asian join to lose
+        for (String id : List.of("MAR", "KGZ")) {
+            assertEquals(0, o.pJoined(id), id);
+            assertEquals(0, g.pJoined(id), id);
+        }
     }
 
     @Test
     void dohaStrikeCostKuwaitsRareJoinAndLittleElse() {
         Run o = run("outlook"), q = run("qatar-strike");
-        assertEquals(0, o.pJoined("KWT"), "with the strike Kuwait never joins");
-        // about 0.05 at 1,000 runs; at 400 runs its SE is 0.011, so 0.01 is four SEs below it
-        assertTrue(q.pJoined("KWT") > 0.01, "P(Kuwait joined) without the strike = " + q.pJoined("KWT"));
-        assertEquals(0, q.pJoined("SAU"));
-        // smaller than expected: under common random numbers the totals differ by well under one state
-        assertTrue(Math.abs(q.joined() - o.joined()) < 0.3, "strike effect on joins: " + (q.joined() - o.joined()));
+        // Kuwait's earlier joins (about 0.06, before 2025-09) are common to both; without the strike it joins more after it
+        assertAbove(q.pJoined("KWT") - o.pJoined("KWT"), seP(q.pJoined("KWT"), o.pJoined("KWT")), "Kuwait joined without the strike");
+        assertEquals(o.pJoined("SAU"), q.pJoined("SAU"), 1e-12);
+        // with the early Qatari members of the record run the strike costs more: Qatar 0.97 -> 0.60 as well
+        assertAbove(q.pJoined("QAT") - o.pJoined("QAT"), seP(q.pJoined("QAT"), o.pJoined("QAT")), "Qatar joined without the strike");
     }
 
     @Test
     void statehoodPathBringsSaudiArabiaInAndFewFollowers() {
         Run o = run("outlook"), s = run("saudi-statehood-path");
-        assertEquals(0, o.pJoined("SAU"));
-        assertTrue(s.pJoined("SAU") > 0.9, "P(SAU joined by 2030-12) = " + s.pJoined("SAU"));
-        assertTrue(s.r.pJoinedBy(s.s("SAU"), s.tick("2026-12")) > 0.9, "Saudi Arabia joins within 2026");
+        // Saudi Arabia joins in the Oslo years (about 44%) and the 2026 path adds few joins (0.44 -> 0.46)
+        assertTrue(o.pJoined("SAU") > 0.3, "P(SAU joined by 2030-12) = " + o.pJoined("SAU"));
+        assertTrue(s.pJoined("SAU") >= o.pJoined("SAU") && s.pJoined("SAU") - o.pJoined("SAU") < 0.1, "SAU " + o.pJoined("SAU") + " -> " + s.pJoined("SAU"));
         assertAbove(s.joined() - o.joined(), se(s.seJoined(s.end()), o.seJoined(o.end())), "statehood path minus outlook, joined");
         assertAbove(s.pJoined("PAK") - o.pJoined("PAK"), seP(s.pJoined("PAK"), o.pJoined("PAK")), "Pakistan follows");
         // contradicted expectation: no GCC state follows Saudi Arabia, and Indonesia stays out
-        for (String id : List.of("OMN", "KWT", "QAT", "IDN")) assertEquals(0, s.pJoined(id), id);
+        for (String id : List.of("OMN", "IDN")) assertEquals(0, s.pJoined(id), id);
+        for (String id : List.of("KWT", "QAT")) assertEquals(o.pJoined(id), s.pJoined(id), 1e-12, id + "'s joins all come before 2026");
     }
 
     @Test
     void usDisengagementEndsWithFewerJoinsAndNoneAfter2025() {
         Run o = run("outlook"), d = run("us-disengagement");
         assertAbove(o.joined() - d.joined(), se(o.seJoined(o.end()), d.seJoined(d.end())), "outlook minus us-disengagement, joined");
-        assertTrue(o.joined() - d.joined() > 3, "most of outlook's 2026-2030 joins rest on US rewards");
-        assertEquals(d.r.joinedMean(d.tick("2025-12")), d.joined(), 1e-12, "no state joins after 2025");
+        // the two runs are identical to 2025-12 (common random numbers); outlook's later joins rest on US offers
+        assertEquals(o.r.joinedMean(o.tick("2025-12")), d.r.joinedMean(d.tick("2025-12")), 1e-12, "identical to 2025-12");
+        // outlook adds about 0.29 states in 2026-2030; without US offers almost none join (one join in 400 runs)
+        double after = d.joined() - d.r.joinedMean(d.tick("2025-12"));
+        assertTrue(after < 0.05, "joins after 2025 without US offers: " + after);
     }
 
     @Test
@@ -202,10 +218,11 @@ class PresetExpectationsTest {
         Run o = run("outlook"), u = run("us-reward-surge");
         assertAbove(u.joined() - o.joined(), se(u.seJoined(u.end()), o.seJoined(o.end())), "surge minus outlook, joined");
         assertTrue(u.joined() - o.joined() > 10, "the surge brings in more than ten states: " + (u.joined() - o.joined()));
-        assertEquals(0, u.pJoined("SAU"), "rewards cannot meet the statehood condition");
+        assertEquals(o.pJoined("SAU"), u.pJoined("SAU"), 1e-12, "rewards cannot meet the statehood condition");
         assertEquals(0, u.pJoined("IDN"), "rewards cannot meet the statehood condition");
         assertEquals(0, u.pJoined("OMN"), "Oman's boycott law holds");
-        assertTrue(u.pFrozen("JOR") > 0.5, "Jordan's symbolic join freezes once rewards fade: " + u.pFrozen("JOR"));
+        // Jordan joins in every run and freezes in about 30% once rewards fade
+        assertAbove(u.pFrozen("JOR") - o.pFrozen("JOR"), seP(u.pFrozen("JOR"), o.pFrozen("JOR")), "Jordan frozen after the surge");
     }
 
     @Test
@@ -224,18 +241,18 @@ class PresetExpectationsTest {
         // contradicted expectation: the Iran driver is too small to lift any holdout over the threshold
         Run o = run("outlook"), i = run("iran-escalation");
         assertTrue(Math.abs(i.joined() - o.joined()) < 0.1, "joined: " + i.joined() + " vs " + o.joined());
-        for (String id : List.of("KWT", "OMN", "QAT", "IRQ", "SAU")) assertEquals(0, i.pJoined(id), id);
+        assertEquals(0, i.pJoined("OMN"), "OMN");
+        for (String id : List.of("KWT", "SAU", "IRQ", "QAT")) assertEquals(o.pJoined(id), i.pJoined(id), 1e-12, id + " joins only before 2026");
     }
 
     @Test
     void westBankAnnexationFreezesTheUaeAndTheArabMembers() {
         Run o = run("outlook"), w = run("west-bank-annexation");
-        assertTrue(w.pFrozen("ARE") > 0.9, "P(UAE frozen at 2030-12) = " + w.pFrozen("ARE"));
-        assertEquals(0, o.pFrozen("ARE"));
-        for (String id : List.of("BHR", "MAR")) {
-            assertAbove(w.pFrozen(id) - o.pFrozen(id), seP(w.pFrozen(id), o.pFrozen(id)), id + " frozen");
-        }
+        // every member freezes: in the record run the UAE rarely joins (0.05), Qatar and Bahrain often
+        for (String id : List.of("ARE", "BHR", "QAT", "SAU")) assertEquals(w.pJoined(id), w.pFrozen(id), 1e-12, id + " frozen whenever joined");
+        assertAbove(w.pFrozen("QAT") - o.pFrozen("QAT"), seP(w.pFrozen("QAT"), o.pFrozen("QAT")), "QAT frozen");
+        assertEquals(0, w.pJoined("MAR"), "Morocco never joins in the record run");
         assertAbove(o.members() - w.members(), se(o.seMembers(o.end()), w.seMembers(w.end())), "outlook minus annexation, active members");
-        assertEquals(1.0, w.r.pMember(w.s("ARE"), w.tick("2026-06")), 1e-12, "the UAE is an active member before the annexation");
+        assertEquals(o.r.pMember(o.s("ARE"), o.tick("2026-06")), w.r.pMember(w.s("ARE"), w.tick("2026-06")), 1e-12, "identical before the annexation");
     }
 }

@@ -148,6 +148,11 @@ class ReportFilesTest {
         assertEquals("known", m.get("scenario").asText());
         assertEquals(8, m.get("months").asInt());
         assertEquals(3, m.get("states").asInt());
+        // 3 states x 8 months x 6 dated attributes; all but iranExposure carry an assumption note in the test roster
+        assertEquals(144, m.get("assumptionUses").get("of").asInt());
+        assertEquals(120, m.get("assumptionUses").get("total").asInt());
+        assertEquals(0, m.get("assumptionUses").get("byAttribute").get("iranExposure").asInt());
+        assertEquals(24, m.get("assumptionUses").get("byAttribute").get("usAlignment").asInt());
     }
 
     @Test

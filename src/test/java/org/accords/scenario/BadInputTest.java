@@ -285,6 +285,37 @@ class BadInputTest {
         contains(badFile("o4.yaml", "name: o\nstates: {exclude: [AAA, BBB, CCC]}\n"), "no candidate states left");
         contains(badFile("o5.yaml", "name: o\nobserved:\n  - {state: QQQ, kind: join, month: 2020-02}\n"), "observed.state", "QQQ");
         contains(badFile("o6.yaml", "name: o\nobserved:\n  - {state: AAA, kind: leave, month: 2020-02}\n"), "observed.kind");
+        contains(badFile("o7.yaml", "name: o\nobserved:\n  - {state: AAA, kind: join, month: 2020-02, date: 2020-03-01}\n"),
+                "o7.yaml:3:", "observed.date", "in 2020-02");
+        contains(badFile("o8.yaml", "name: o\nobserved:\n  - {state: AAA, kind: symbolic, month: 2020-02}\n"),
+                "observed", "AAA joins symbolically in 2020-02 without being an active member");
+        contains(badFile("o9.yaml", "name: o\nobserved:\n  - {state: AAA, kind: join, month: 2020-02}\n"
+                + "  - {state: AAA, kind: freeze, month: 2020-05}\n  - {state: AAA, kind: symbolic, month: 2020-06}\n"),
+                "o9.yaml:5:", "AAA joins symbolically in 2020-06 without being an active member");
+    }
+
+    /** Dated roster series: each error names the roster file, line and key. */
+    @Test
+    void badRosterSeries() throws Exception {
+        Path f = threeStates().write(dir, "r.yaml");
+        Path roster = dir.resolve("roster.yaml");
+        String good = Files.readString(roster);
+        String line = "    regimeInsulation: {value: 0.5, assumption: test}\n";
+        assertTrue(good.contains(line));
+        String[][] cases = {
+            {"    regimeInsulation: {source: s, rule: r, series: [{year: 2001, value: 0.2}, {year: 2000, value: 0.3}]}\n", "regimeInsulation.series", "dates must increase"},
+            {"    regimeInsulation: {source: s, rule: r, series: [{value: 0.2}]}\n", "regimeInsulation.series[0]", "needs its year or month"},
+            {"    regimeInsulation: {series: {2001: 0.2}}\n", "regimeInsulation", "needs the attribute's source and rule"},
+            {"    regimeInsulation: {source: s, rule: r, series: {2001: 0.2}, before: {value: 0.5}}\n", "regimeInsulation.before.assumption", "give its reason"},
+            {"    regimeInsulation: {source: s, rule: r, value: 0.3, series: {2001: 0.2}}\n", "regimeInsulation.value", "either value or series"},
+            {"    regimeInsulation: {source: s, rule: r, series: {20x1: 0.2}}\n", "regimeInsulation.series.20x1", "a year (YYYY) or a month"},
+            {"    regimeInsulation: {source: s, rule: r, series: {2001: 1.2}}\n", "regimeInsulation.series.2001", "between 0 and 1"},
+            {"    regimeInsulation: {source: s, rule: r, series: [{year: 2001, month: 2001-03, value: 0.2}]}\n", "regimeInsulation.series[0].month", "not both"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(roster, good.replaceFirst(java.util.regex.Pattern.quote(line), java.util.regex.Matcher.quoteReplacement(c[0])));
+            contains(bad(f.toString()), "roster.yaml:", "states.AAA." + c[1], c[2]);
+        }
     }
 
     // ---- extends ------------------------------------------------------------------------------

@@ -50,6 +50,18 @@ class RosterTest {
         }
     }
 
+    /** Issue 8: every value of the shipped roster is a dated measurement or a marked assumption, never an undated number. */
+    @Test
+    void everyShippedValueIsDatedOrAMarkedAssumption() {
+        for (StateSpec s : roster()) {
+            for (String a : StateSpec.DATED_ATTRIBUTES) {
+                AttributeSeries series = s.series().get(a);
+                assertTrue(series.isDated(), s.id() + "." + a + " has an undated value");
+                assertTrue(!series.points().isEmpty() || series.before() != null, s.id() + "." + a);
+            }
+        }
+    }
+
     @Test
     void everyPresetValidates() {
         ScenarioLoader loader = new ScenarioLoader(Path.of("scenarios"));

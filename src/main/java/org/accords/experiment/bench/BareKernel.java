@@ -68,10 +68,15 @@ public final class BareKernel {
     private final double[] opposition;
     private final double[] insulation;
     private final double[] diversification;
-    /** BrokerParameters.receptiveness of the state's usAlignment: how much of an offer it values. */
+    /** BrokerParameters.receptiveness of the state's usAlignment at its last assessment: how much of an offer it values. */
     private final double[] receptiveness;
+    /** The join cost at the state's last assessment. */
     private final double[] cost;
+    /** [tick * n + state]: receptiveness, and whether relations existed (a join is symbolic), by the dated roster. */
+    private final double[] receptivenessRow;
     private final boolean[] symbolic;
+    private final double joinCost;
+    private final double symbolicJoinCost;
 
     // ---- parameters ----------------------------------------------------------------------------
     private final double wIran, wPressure, wDiversification, wUs, wPeer;
@@ -123,13 +128,23 @@ public final class BareKernel {
         condRow = new double[condStart[n]][];
         condAtLeast = new boolean[condStart[n]];
         condLevel = new double[condStart[n]];
-        iranExposure = new double[n];
-        opposition = new double[n];
-        insulation = new double[n];
-        diversification = new double[n];
+        // the roster's dated attributes month by month, as the model reads them (WorldPlan.vintages)
+        iranExposure = attribute(plan, "iranExposure");
+        opposition = attribute(plan, "publicOpposition");
+        insulation = attribute(plan, "regimeInsulation");
+        diversification = attribute(plan, "diversificationNeed");
+        receptivenessRow = new double[months * n];
+        symbolic = new boolean[months * n];
+        for (int t = 0; t < months; t++) {
+            for (int s = 0; s < n; s++) {
+                receptivenessRow[t * n + s] = plan.receptiveness(t, s);
+                symbolic[t * n + s] = plan.priorRelations(t, s);
+            }
+        }
         receptiveness = new double[n];
         cost = new double[n];
-        symbolic = new boolean[n];
+        joinCost = p.joinCost();
+        symbolicJoinCost = p.symbolicJoinCost();
         for (int s = 0; s < n; s++) {
             System.arraycopy(plan.peers(s), 0, peerList, peerStart[s], plan.peers(s).length);
             StateSpec spec = specs.get(s);
@@ -139,13 +154,6 @@ public final class BareKernel {
                 condAtLeast[condStart[s] + c] = cond.atLeast();
                 condLevel[condStart[s] + c] = cond.level();
             }
-            iranExposure[s] = spec.iranExposure();
-            opposition[s] = spec.publicOpposition();
-            insulation[s] = spec.regimeInsulation();
-            diversification[s] = spec.diversificationNeed();
-            receptiveness[s] = plan.scenario.us().receptiveness(spec.usAlignment());
-            symbolic[s] = spec.hasPriorRelations();
-            cost[s] = symbolic[s] ? p.symbolicJoinCost() : p.joinCost();
         }
         wIran = p.weights().iranThreat();
         wPressure = p.weights().palestinianPressure();
@@ -176,6 +184,13 @@ public final class BareKernel {
         activeBlocPeers = new int[n];
         order = new int[n];
         joinTick = new int[n];
+    }
+
+    private static double[] attribute(WorldPlan plan, String attribute) {
+        double[] row = new double[plan.months * plan.stateCount];
+        for (int t = 0; t < plan.months; t++)
+            for (int s = 0; s < plan.stateCount; s++) row[t * plan.stateCount + s] = plan.attribute(attribute, t, s);
+        return row;
     }
 
     private static double[] perceived(WorldPlan plan, WorldVariable v) {
@@ -229,11 +244,13 @@ public final class BareKernel {
         double pr = prestige + prestigeShift[cell];
         pr = pr < 0 ? 0 : (pr > 1 ? 1 : pr);
         perceivedPrestige[s] = pr;
-        double iran = iranExposure[s] * iranAggression[cell] + shiftIran[cell];
-        double pressure = opposition[s] * (1 - insulationDamping * insulation[s])
+        receptiveness[s] = receptivenessRow[cell];
+        cost[s] = symbolic[cell] ? symbolicJoinCost : joinCost;
+        double iran = iranExposure[cell] * iranAggression[cell] + shiftIran[cell];
+        double pressure = opposition[cell] * (1 - insulationDamping * insulation[cell])
                 * (1 + gazaAmplification * gaza[cell]) * (1 - statehoodRelief * statehood[cell])
                 + israelThreat[cell] + shiftPressure[cell];
-        double div = diversification[s] + shiftDiversification[cell];
+        double div = diversification[cell] + shiftDiversification[cell];
         double us = (offer[s] + shiftUs[cell]) * receptiveness[s];
         double peer = pr * peerShare(s) + shiftPeer[cell];
         return wIran * iran + -wPressure * pressure + wDiversification * div + wUs * us + wPeer * peer - cost[s];
@@ -261,7 +278,7 @@ public final class BareKernel {
                     joinTick[s] = t;
                     joined++;
                     setActive(s, 1);
-                    if (symbolic[s]) prestige -= prestigeDilution * prestige;
+                    if (symbolic[t * n + s]) prestige -= prestigeDilution * prestige;
                     else prestige += prestigeGain * (1 - prestige);
                 }
             }

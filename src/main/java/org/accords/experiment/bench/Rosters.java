@@ -25,7 +25,7 @@ public final class Rosters {
                 List<String> blocs = s.blocs().stream().map(b -> b + "." + copy).toList();
                 s = new StateSpec(s.id() + "." + copy, s.name(), blocs, s.priorRelationsYear(), s.iranExposure(),
                         s.publicOpposition(), s.regimeInsulation(), s.diversificationNeed(), s.usAlignment(),
-                        s.conditions(), s.sources());
+                        s.conditions(), s.sources(), s.series());
             }
             states.add(s);
         }
