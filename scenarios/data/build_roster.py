@@ -70,6 +70,11 @@ MNNA = {  # designation month, source
 C5 = {"KAZ", "UZB", "TKM", "KGZ", "TJK"}
 C5_DATE = ("2015-09", "https://en.inform.kz/amp/john-kerry-holds-new-format-meeting-with-central-asian-foreign-ministers_a2822269/ (format opened 2015-09-26; Samarkand declaration 2015-11-01)")
 HOSTS_2020 = {"ARE", "BHR", "SAU", "QAT", "KWT", "IRQ", "JOR", "DJI"}  # roster at 2020-01
+# Where the start of hosting is sourced, the host component is a measurement from then on; elsewhere
+# it is measured only at 2020-01 and carried back (an assumption).
+GULFIF = "https://gulfif.org/evolution-of-u-s-gcc-defense-cooperation/ (formal defence pacts with Kuwait, Bahrain, Qatar and the UAE during 1991-1994: access to Al Udeid and Al Dhafra; dated 1994-12, the end of that span)"
+SENTINEL = "http://articles.orlandosentinel.com/1991-10-28/news/9110280490_1_bahrain-pact-navy-warships (Bahrain's defence pact 1991-10-27; Kuwait's, with US troops stationed, the month before)"
+HOST_FROM = {"KWT": ("1991-09", SENTINEL), "BHR": ("1991-10", SENTINEL), "QAT": ("1994-12", GULFIF), "ARE": ("1994-12", GULFIF)}
 HOST_SRC = "https://5pillarsuk.com/2020/01/09/which-muslim-countries-host-u-s-military-bases ; https://www.business-standard.com/amp/world-news/what-are-the-main-us-military-bases-across-the-middle-east-126022800465_1.html ; https://knowafrika.com/top-5-african-countries-with-us-military-bases-and-troops/ (Djibouti)"
 
 # ---- priorRelations: from the record (scenarios/history.yaml); a year while relations stand --------
@@ -276,28 +281,29 @@ def main():
             if sid in C5 and month >= C5_DATE[0]:
                 v += 0.2
             return round(min(1.0, v), 2)
-        events = sorted({m for m in [mnna[0] if mnna else None, C5_DATE[0] if sid in C5 else None] if m})
+        host_from = HOST_FROM.get(sid)
+        events = sorted({m for m in [mnna[0] if mnna else None, C5_DATE[0] if sid in C5 else None,
+                                      host_from[0] if host_from else None, "2020-01"] if m})
         host_txt = "hosts US forces at 2020-01" if host else "hosts no US forces at 2020-01"
         w("    usAlignment:")
         w(f"      rule: {q('0.1 + 0.4 MNNA + 0.3 hosting US forces + 0.2 C5+1')}")
         w("      series:")
-        for m in [e for e in events if e < "2020-01"]:
-            why = []
-            if mnna and m == mnna[0]:
-                why.append(f"MNNA designated {mnna[0]} ({mnna[1]})")
-            if sid in C5 and m == C5_DATE[0]:
-                why.append(f"C5+1 from {C5_DATE[0]} ({C5_DATE[1]})")
-            w("        - " + flow({"month": m, "value": val(m), "assumption": "; ".join(why) + f"; {host_txt} carried back (hosting measured only at 2020-01)"}))
-        parts = []
-        if mnna and mnna[0] < "2020-01":
-            parts.append(f"MNNA {mnna[0]}: {mnna[1]}")
-        if sid in C5:
-            parts.append(f"C5+1: {C5_DATE[1]}")
-        parts.append(f"{host_txt}: {HOST_SRC}")
-        w("        - " + flow({"month": "2020-01", "value": val("2020-01"), "source": " ; ".join(parts)}))
-        for m in [e for e in events if e >= "2020-01"]:
-            w("        - " + flow({"month": m, "value": val(m), "source": f"MNNA designated {mnna[0]}: {mnna[1]}"}))
-        w("      before: " + flow({"value": val("1992-12"), "assumption": f"before the first dated component: {host_txt} carried back from 2020-01"}))
+        for m in events:
+            parts = []
+            if mnna and mnna[0] <= m:
+                parts.append(f"MNNA designated {mnna[0]}: {mnna[1]}")
+            if sid in C5 and C5_DATE[0] <= m:
+                parts.append(f"C5+1 from {C5_DATE[0]}: {C5_DATE[1]}")
+            measured = m >= "2020-01" or (host_from is not None and host_from[0] <= m)
+            if host_from and host_from[0] <= m:
+                parts.append(f"hosts US forces from {host_from[0]}: {host_from[1]}")
+            else:
+                parts.append(f"{host_txt}: {HOST_SRC}")
+            if measured:
+                w("        - " + flow({"month": m, "value": val(m), "source": " ; ".join(parts)}))
+            else:
+                w("        - " + flow({"month": m, "value": val(m), "assumption": " ; ".join(parts) + " - hosting measured only at 2020-01, carried back"}))
+        w("      before: " + flow({"value": val("1900-01"), "assumption": f"before the first dated component: {host_txt} carried back from 2020-01"}))
         if ASKS_AND_CONDITIONS:
             conds = []
             if sid in ARAB:

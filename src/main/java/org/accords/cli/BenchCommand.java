@@ -29,6 +29,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--kernel", description = "Run the bare kernel's ensemble (--reps, --seed, --threads) and print its time and mean joins; no files.")
     boolean kernel;
 
+    @Option(names = "--experiment", description = "Run only the experiment section: an experiment's point loop against `run` per agent-month, and heap against the number of points.")
+    boolean experiment;
+
     @Option(names = "--quick", description = "Fewer and smaller rounds, no heap section (a smoke test of the benchmark).")
     boolean quick;
 
@@ -68,6 +71,15 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "bare kernel: %,d replications of %s, %d threads, %.2f s, mean joins %.4f%n", reps,
                         sc.name(), options.threads(), (System.nanoTime() - t0) / 1e9, joins / (double) reps);
             }
+            return Main.OK;
+        }
+        if (experiment) {
+            int measuredRounds = rounds != null ? rounds : 3;
+            int[] points = quick ? new int[] {10, 100} : new int[] {100, 1_000, 10_000};
+            org.accords.experiment.bench.ExperimentBench.run(out, Main.loader().template(scenario, options.fragments(), options.overrides()), sc,
+                    quick ? new int[] {10} : new int[] {10, 40, 200}, quick ? 100 : 1_200, 1, measuredRounds, noHeap ? new int[0] : points);
+            out.println("command: ./accords " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            out.flush();
             return Main.OK;
         }
         if (options.reps != null || options.seed != null) {

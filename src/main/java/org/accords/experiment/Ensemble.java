@@ -68,6 +68,19 @@ public final class Ensemble {
      * global index, hence its seed, so the shards' aggregates add up to the unsharded one exactly.
      */
     public EnsembleResult run(int replications, long seed, int threads, Shard shard, IntConsumer progress, AtomicBoolean cancel) {
+        return run(replications, seed, threads, shard, progress, cancel, true);
+    }
+
+    /**
+     * Runs without recording replication 0's event trace (the experiments' points need only the
+     * aggregate, and the trace costs a few replications' time per point).
+     */
+    public EnsembleResult runWithoutTrace(int replications, long seed, int threads, AtomicBoolean cancel) {
+        return run(replications, seed, threads, Shard.WHOLE, done -> { }, cancel, false);
+    }
+
+    private EnsembleResult run(int replications, long seed, int threads, Shard shard, IntConsumer progress, AtomicBoolean cancel,
+                               boolean keepTrace) {
         Instant started = Instant.now();
         int share = shard.size(replications);
         int workers = Math.max(1, Math.min(threads, share));
@@ -97,7 +110,7 @@ public final class Ensemble {
                             model = setModels[j];
                             part.useSet(j);
                         }
-                        if (k == 0) {
+                        if (k == 0 && keepTrace) {
                             TraceRecorder recorder = new TraceRecorder(part, shockIds);
                             model.runReplication(Seeds.forReplication(seed, k), recorder);
                             synchronized (trace) { trace.addAll(recorder.events); }

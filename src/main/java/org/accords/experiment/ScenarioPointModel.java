@@ -24,10 +24,16 @@ public final class ScenarioPointModel implements PointModel {
     private final int threads;
 
     public ScenarioPointModel(ExperimentReader.Loaded loaded, int replications, long seed, int threads) {
-        this.template = loaded.template();
-        this.set = loaded.set();
-        this.factors = loaded.spec().factors();
-        this.outcomes = loaded.spec().outcomes();
+        this(loaded.template(), loaded.set(), loaded.spec().factors(), loaded.spec().outcomes(), replications, seed, threads);
+    }
+
+    /** @param set fixed values applied to every point before the factors */
+    public ScenarioPointModel(ScenarioTemplate template, Map<String, YamlNode.Scalar> set, List<Factor> factors, List<Outcome> outcomes,
+                              int replications, long seed, int threads) {
+        this.template = template;
+        this.set = set;
+        this.factors = factors;
+        this.outcomes = outcomes;
         this.replications = replications;
         this.seed = seed;
         this.threads = threads;
@@ -55,7 +61,7 @@ public final class ScenarioPointModel implements PointModel {
     @Override
     public Outcome.Value[] evaluate(int point, double[] unit, AtomicBoolean cancel) {
         Scenario sc = scenario(unit);
-        EnsembleResult r = new Ensemble(sc).run(replications, seed, threads, done -> { }, cancel);
+        EnsembleResult r = new Ensemble(sc).runWithoutTrace(replications, seed, threads, cancel);
         Outcome.Value[] out = new Outcome.Value[outcomes.size()];
         for (int i = 0; i < out.length; i++) out[i] = outcomes.get(i).measure(r, sc);
         return out;

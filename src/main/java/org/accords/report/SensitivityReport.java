@@ -99,7 +99,9 @@ public final class SensitivityReport {
             sg[f] = m[f].sigma().estimate();
         }
         String plane = "morris-plane-" + r.outcome().name();
-        SensitivityCharts.plane("Morris μ*–σ plane: " + r.outcome().label(), sub, factors, mu, sg, dir, plane);
+        String planeSub = String.format(Locale.ROOT, "%s · Morris, %,d points × %,d replications · right: matters; above the line: interacts or bends",
+                spec.name(), points, spec.replications());
+        SensitivityCharts.plane("Morris μ*–σ plane: " + r.outcome().label(), planeSub, factors, mu, sg, dir, plane);
         return List.of(bars, plane);
     }
 

@@ -46,4 +46,14 @@ class BenchCommandTest extends CliTestBase {
             assertTrue(r.out().contains(section), "missing " + section + " in\n" + r.out());
         }
     }
+
+    @Test
+    void experimentSectionComparesThePointLoopWithRunAndReportsHeapPerPointCount() {
+        CliFixture.Result r = CliFixture.exec("bench", "mini", "--experiment", "--quick", "--rounds", "1");
+        assertEquals(0, r.code(), r.err());
+        for (String line : List.of("## Experiments: point loop against `run`", "| run: one ensemble of 100 replications |",
+                "| experiment: 10 points × 10 replications", "| 10 | ", "| 100 | ", "command: ./accords bench mini --experiment")) {
+            assertTrue(r.out().contains(line), "missing " + line + " in\n" + r.out());
+        }
+    }
 }

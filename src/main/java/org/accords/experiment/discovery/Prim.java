@@ -182,6 +182,14 @@ public final class Prim {
             double density = cases / (double) wider.length;
             p[j] = density >= 1 ? 1.0 : density <= 0 ? 0.0
                     : test.binomialTest(box.points(), box.cases(), density, AlternativeHypothesis.GREATER_THAN);
+            if (p[j] == 0 && density < 1) {
+                // BinomialTest takes 1 - P(X < k), which cancels to 0 far in the tail: sum the tail's terms instead
+                org.apache.commons.math3.distribution.BinomialDistribution b =
+                        new org.apache.commons.math3.distribution.BinomialDistribution(null, box.points(), density);
+                double tail = 0;
+                for (int k = box.cases(); k <= box.points(); k++) tail += b.probability(k);
+                p[j] = tail;
+            }
         }
         return p;
     }

@@ -59,4 +59,17 @@ class PrimTest {
         // without the restriction the density is 0.5; P(X >= 2 | n = 2, p = 0.5) = 0.25
         assertEquals(0.25, prim.quasiP(box, new double[] {0}, new double[] {3})[0], 1e-12);
     }
+
+    @Test
+    void quasiPKeepsItsSizeFarInTheTail() {
+        // 100 points, half of them cases; a box of the 50 cases: P = 0.5^50 against the whole
+        double[][] x = new double[100][1];
+        boolean[] y = new boolean[100];
+        for (int i = 0; i < 100; i++) {
+            x[i][0] = i;
+            y[i] = i >= 50;
+        }
+        Prim.Box box = new Prim.Box(new double[] {50}, new double[] {99}, 1, 1, 0.5, 50, 50);
+        assertEquals(Math.pow(0.5, 50), new Prim(x, y, 0.05, 0.05).quasiP(box, new double[] {0}, new double[] {99})[0], 1e-20);
+    }
 }
