@@ -99,7 +99,7 @@ public final class RollingOriginsReport {
         }
         if (r.aim() != null) {
             out.println();
-            out.printf(Locale.ROOT, "aim: P(at least %d joins in the 12 months after %s) = %.3f (target >= 0.3: %s; observed joins: %d; ABM %s of sample)%n",
+            out.printf(Locale.ROOT, "aim: P(at least %d joins in the 12 months after %s) = %.3f (target >= 0.3: %s; observed joins: %d; ABM score %s of sample)%n",
                     RollingOrigins.AIM_JOINS, RollingOrigins.AIM_ORIGIN, r.aim().pThreeJoins(), r.aim().pThreeJoins() >= 0.3 ? "met" : "NOT met",
                     r.aim().observedJoins(), r.aim().sample());
         }

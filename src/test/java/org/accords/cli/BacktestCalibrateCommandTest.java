@@ -44,6 +44,17 @@ class BacktestCalibrateCommandTest extends CliTestBase {
     }
 
     @Test
+    void refitCalibratesOnTheRecordUpToEachOriginSoTheAbmIsOutOfSample() throws Exception {
+        CliFixture.Result r = CliFixture.exec("backtest", "mini", "--origins", "2020-03", "--horizons", "12", "--reps", "20",
+                "--refit", "--refit-budget", "6", "--refit-reps", "5", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("refitted on the record up to each origin"), r.out());
+        List<String> windows = Files.readAllLines(home.resolve("results/backtest-mini/windows.csv"));
+        assertTrue(windows.stream().anyMatch(l -> l.startsWith("2020-03,12,abm,OUT,")), String.join("\n", windows));
+        assertFalse(windows.stream().anyMatch(l -> l.contains(",IN,")), String.join("\n", windows));
+    }
+
+    @Test
     void backtestRefusesWhatItCannotScore() {
         TestScenarios.write(home.resolve("scenarios/unobserved.yaml"), "extends: mini\nname: unobserved\nobserved: []\n");
         assertBad(CliFixture.exec("backtest", "unobserved"), "no observed record");
