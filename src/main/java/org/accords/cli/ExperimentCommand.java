@@ -30,6 +30,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentReader.Loaded loaded = options.load(file);
+        if (options.shard != null) {
+            ExperimentShards.runExperimentShard(loaded, file, options, spec.commandLine().getOut());
+            return Main.OK;
+        }
         ExperimentJob.Done done = ExperimentJob.run(loaded, loaded.spec().design(), options.folder(loaded.spec().name()), options.seed(loaded),
                 options.threads(), options.resume, options.force, options.quiet, p -> true);
         if (!options.quiet) printSummary(loaded.spec(), done, spec.commandLine().getOut());

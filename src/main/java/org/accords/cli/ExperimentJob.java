@@ -78,12 +78,54 @@ final class ExperimentJob {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        return finish(loaded, design, unit, dir, seed, ran, seconds);
+    }
+
+    /** Once outcomes.csv holds every point: charts, page, and the manifest marked complete. */
+    static Done finish(ExperimentReader.Loaded loaded, ExperimentSpec.DesignSpec design, double[][] unit, Path dir, long seed, int ran,
+                       double seconds) throws IOException {
+        ExperimentSpec spec = loaded.spec();
+        String scenarioName = loaded.base().name();
+        String version = Version.get();
+        List<String> outcomeNames = spec.outcomes().stream().map(org.accords.experiment.Outcome::name).toList();
         ExperimentFiles.Table table = ExperimentFiles.readOutcomes(dir, outcomeNames, unit.length);
         double[][] values = table.value();
         List<String> charts = ExperimentReport.writeCharts(spec, design, unit, values, dir);
         ExperimentReport.writePage(spec, design, scenarioName, seed, unit.length, values, charts, dir, version);
         ExperimentFiles.complete(dir, ExperimentFiles.manifest(spec, design, scenarioName, seed, unit.length, version, true));
         return new Done(dir, unit, values, table.se(), ran, seconds);
+    }
+
+    /**
+     * Runs one shard's points (p mod N = K) of a design into {@code dir} (inside a shard folder
+     * being written): design.csv, the manifest not yet complete, and outcomes.csv with only this
+     * shard's points. No charts: they need every point, and `merge` draws them.
+     *
+     * @return the number of points run
+     */
+    static int runShard(ExperimentReader.Loaded loaded, ExperimentSpec.DesignSpec design, Path dir, long seed, int threads,
+                        org.accords.experiment.Shard shard, boolean quiet, AtomicBoolean cancel) throws IOException {
+        ExperimentSpec spec = loaded.spec();
+        double[][] unit = Designs.unit(spec.factors(), design);
+        ScenarioPointModel model = new ScenarioPointModel(loaded, spec.replications(), seed, threads);
+        for (double[] point : unit) model.scenario(point); // refused combinations are bad input, found before any point runs
+        String designCsv = ExperimentFiles.designCsv(spec.factors(), unit);
+        String manifest = ExperimentFiles.manifest(spec, design, loaded.base().name(), seed, unit.length, Version.get(), false);
+        int share = shard.size(unit.length);
+        try (ExperimentFiles files = ExperimentFiles.open(dir, designCsv, manifest, model.outcomeNames(), false)) {
+            ProgressBar bar = new ProgressBar(System.err, Math.max(1, share), spec.name() + " " + shard, ProgressBar.wanted(quiet));
+            PointLoop.run(unit, model, shard::covers, files, bar, cancel);
+        }
+        return share;
+    }
+
+    /** The design's points, and the folder text a run of it writes first (to check shards against the file). */
+    static String designCsv(ExperimentReader.Loaded loaded, ExperimentSpec.DesignSpec design) throws IOException {
+        return ExperimentFiles.designCsv(loaded.spec().factors(), Designs.unit(loaded.spec().factors(), design));
+    }
+
+    static double[][] unit(ExperimentReader.Loaded loaded, ExperimentSpec.DesignSpec design) {
+        return Designs.unit(loaded.spec().factors(), design);
     }
 
     private static boolean isExperimentFolder(Path dir) {

@@ -25,6 +25,11 @@ final class ExperimentOptions {
     @Option(names = "--force", description = "Replace an existing experiment folder.")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardOption.class,
+            description = {"Run only the points p with p mod N = K into a shard folder (default: results/<name>-shard-K-of-N);",
+                    "`accords merge` joins all N shards into the same folder, byte for byte, as the unsharded command."})
+    org.accords.experiment.Shard shard;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 

@@ -68,6 +68,8 @@ final class MergeCommand implements Callable<Integer> {
                 });
                 if (!quiet) RunCommand.printSummary(r, folder, print);
             }
+            case "experiment" -> ExperimentShards.mergeExperiment(shards, out, force, quiet, print);
+            case "sensitivity" -> ExperimentShards.mergeSensitivity(shards, out, force, quiet, print);
             default -> throw new BadInputException(null, null, first + ": shards of `" + m.kind() + "` cannot be merged by this version");
         }
         return folder;

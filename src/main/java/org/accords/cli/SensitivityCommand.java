@@ -38,10 +38,10 @@ final class SensitivityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
-        ExperimentReader.Loaded loaded = options.load(file);
-        ExperimentSpec es = loaded.spec();
+    /** The designs `sensitivity` runs for an experiment file: Morris, Sobol (Saltelli) or both. */
+    record Plan(ExperimentSpec.DesignSpec morris, ExperimentSpec.DesignSpec sobol, int bootstrap) {}
+
+    static Plan plan(ExperimentSpec es, Path file) {
         ExperimentSpec.DesignSpec morris = null;
         ExperimentSpec.DesignSpec sobol = null;
         int bootstrap = 200;
@@ -58,6 +58,20 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new BadInputException(new org.accords.scenario.Origin(file.toString(), 0), "design",
                     "a " + es.design().type().name().toLowerCase(Locale.ROOT) + " design has no sensitivity analysis: use a morris or saltelli design, or a sensitivity: section");
         }
+        return new Plan(morris, sobol, bootstrap);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentReader.Loaded loaded = options.load(file);
+        ExperimentSpec es = loaded.spec();
+        Plan plan = plan(es, file);
+        ExperimentSpec.DesignSpec morris = plan.morris();
+        ExperimentSpec.DesignSpec sobol = plan.sobol();
+        if (options.shard != null) {
+            ExperimentShards.runSensitivityShard(loaded, plan, file, options, spec.commandLine().getOut());
+            return Main.OK;
+        }
         Path dir = options.folder(es.name() + "-sensitivity").toAbsolutePath().normalize();
         if (Files.exists(dir) && !options.resume && !options.force) {
             throw new BadInputException(null, null, "result folder " + dir + " already exists; use --resume to continue it, --force to replace it, or --out to choose another");
@@ -68,7 +82,16 @@ final class SensitivityCommand implements Callable<Integer> {
                 : ExperimentJob.run(loaded, morris, dir.resolve("morris"), seed, threads, options.resume, options.force, options.quiet, p -> true);
         ExperimentJob.Done s = sobol == null ? null
                 : ExperimentJob.run(loaded, sobol, dir.resolve("sobol"), seed, threads, options.resume, options.force, options.quiet, p -> true);
+        analyze(es, plan, m, s, dir, options.quiet, spec.commandLine().getOut());
+        return Main.OK;
+    }
 
+    /** The analysis of finished Morris and Sobol points (either may be null): tables, charts, page and summary. */
+    static void analyze(ExperimentSpec es, Plan plan, ExperimentJob.Done m, ExperimentJob.Done s, Path dir, boolean quiet, PrintWriter print)
+            throws java.io.IOException {
+        ExperimentSpec.DesignSpec morris = plan.morris();
+        ExperimentSpec.DesignSpec sobol = plan.sobol();
+        int bootstrap = plan.bootstrap();
         int d = es.factors().size();
         List<SensitivityReport.OutcomeResult> results = new ArrayList<>();
         for (int o = 0; o < es.outcomes().size(); o++) {
@@ -99,13 +122,11 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         String summary = summary(es, results, m, s);
         SensitivityReport.write(es, results, m == null ? 0 : m.unit().length, s == null ? 0 : s.unit().length, dir, Version.get(), summary);
-        if (!options.quiet) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(summary);
-            out.println("results: " + dir);
-            out.flush();
+        if (!quiet) {
+            print.print(summary);
+            print.println("results: " + dir);
+            print.flush();
         }
-        return Main.OK;
     }
 
     static double[] column(double[][] v, int o) {

@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.accords.report.ResultFolder;
 import org.accords.report.RunReport;
-import org.accords.report.ShardFolders;
+import org.accords.experiment.ExperimentReader;
+import org.accords.experiment.ExperimentSpec;
 import org.accords.scenario.BadInputException;
 import org.accords.scenario.Scenario;
 import picocli.CommandLine;
@@ -60,8 +61,14 @@ final class SlurmCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** What the job runs: resolved once here, so every task reads the same input. */
-    private record Study(String name, Path out, boolean force, boolean quiet, List<String> task, List<String> merge, Scenario scenario) {}
+    /**
+     * What the job runs, its input frozen here so every task reads the same: a run's resolved
+     * scenario, or an experiment file with a copy of the presets it may name.
+     *
+     * @param home the accords home of the tasks, as the scripts spell it
+     */
+    private record Study(String name, Path out, boolean force, boolean quiet, List<String> task, List<String> merge, Scenario scenario,
+                         Path experiment, ExperimentReader.Loaded loaded, List<ExperimentSpec.DesignSpec> designs, String home) {}
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +85,7 @@ final class SlurmCommand implements Callable<Integer> {
             throw new BadInputException(null, "--job-dir", job + ": the path must not contain spaces, quotes, $ or backslashes (#SBATCH lines cannot quote them)");
         }
         ResultFolder.checkTarget(study.out(), study.force());
-        SlurmScripts.Job j = new SlurmScripts.Job(study.name(), job, shards, study.task(), study.merge(), partition, time, mem, cpus, maxParallel);
+        SlurmScripts.Job j = new SlurmScripts.Job(study.name(), job, shards, study.home(), study.task(), study.merge(), partition, time, mem, cpus, maxParallel);
         Path jar = jar();
         Jobs.intoFolder(job, study.force(), (dir, cancel) -> {
             writeJobFolder(dir, j, jar, study);
@@ -91,46 +98,127 @@ final class SlurmCommand implements Callable<Integer> {
             out.flush();
             return Main.OK;
         }
+        // the merge is the job folder's own script, as a user would run it: one way to merge, with the frozen input
         return new SlurmSubmission(job, shards, poll, spec.commandLine().getErr()).run(() ->
-                MergeCommand.merge(shardDirs(job), study.out(), study.force(), study.quiet(), out));
-    }
-
-    private List<Path> shardDirs(Path job) {
-        List<Path> dirs = new ArrayList<>();
-        for (int k = 0; k < shards; k++) dirs.add(job.resolve("shards").resolve(k + "-of-" + shards));
-        return dirs;
+                new ProcessBuilder(job.resolve("merge.sh").toString()).inheritIO().start().waitFor());
     }
 
     /** Parses COMMAND ARGS with the command's own options and resolves its input. */
     private Study study() {
         String name = command.get(0);
-        List<String> args = command.subList(1, command.size());
-        if (!name.equals("run")) {
-            throw new BadInputException(null, null, "slurm: cannot split `" + name + "` (this version splits: run)");
-        }
-        RunCommand run = new RunCommand();
+        String[] args = command.subList(1, command.size()).toArray(String[]::new);
+        return switch (name) {
+            case "run" -> runStudy(args);
+            case "experiment", "sensitivity" -> experimentStudy(name, args);
+            default -> throw new BadInputException(null, null, "slurm: cannot split `" + name + "` (this version splits: run, experiment, sensitivity)");
+        };
+    }
+
+    private static void parse(String name, Object command, String[] args) {
         try {
-            new CommandLine(run).parseArgs(args.toArray(String[]::new));
+            new CommandLine(command).parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            throw new BadInputException(null, null, "slurm run: " + e.getMessage().replace('\n', ' '));
+            throw new BadInputException(null, null, "slurm " + name + ": " + e.getMessage().replace('\n', ' '));
         }
-        if (run.shard != null) throw new BadInputException(null, "--shard", "is set by slurm for each task; give --shards N instead");
-        if (run.options.threads != null) throw new BadInputException(null, "--threads", "is set by slurm from --cpus");
+    }
+
+    private static void refuse(Object shard, Integer threads) {
+        if (shard != null) throw new BadInputException(null, "--shard", "is set by slurm for each task; give --shards N instead");
+        if (threads != null) throw new BadInputException(null, "--threads", "is set by slurm from --cpus");
+    }
+
+    private List<String> merge(Path out, boolean force) {
+        List<String> merge = new ArrayList<>(List.of("merge", "\"$job/shards\"", "--out", SlurmScripts.q(out.toString())));
+        if (force) merge.add("--force");
+        return merge;
+    }
+
+    private List<String> shardArgs() {
+        String n = String.valueOf(shards);
+        return List.of("--shard", "\"$k/" + n + "\"", "--out", "\"$job/shards/$k-of-" + n + "\"", "--threads", String.valueOf(cpus), "--quiet", "--force");
+    }
+
+    private Study runStudy(String[] args) {
+        RunCommand run = new RunCommand();
+        parse("run", run, args);
+        refuse(run.shard, run.options.threads);
         Scenario sc = Main.loader().load(run.scenario, run.options.fragments(), run.options.overrides());
         Path out = (run.out != null ? run.out : Main.home().resolve("results").resolve(sc.name())).toAbsolutePath().normalize();
-        String n = String.valueOf(shards);
-        List<String> task = List.of("run", "\"$job/input/scenario.resolved.yaml\"", "--shard", "\"$k/" + n + "\"",
-                "--out", "\"$job/shards/$k-of-" + n + "\"", "--threads", String.valueOf(cpus), "--quiet", "--force");
-        List<String> merge = new ArrayList<>(List.of("merge", "\"$job/shards\"", "--out", SlurmScripts.q(out.toString())));
-        if (run.force) merge.add("--force");
-        return new Study(sc.name(), out, run.force, run.options.quiet, task, merge, sc);
+        List<String> task = new ArrayList<>(List.of("run", "\"$job/input/scenario.resolved.yaml\""));
+        task.addAll(shardArgs());
+        return new Study(sc.name(), out, run.force, run.options.quiet, task, merge(out, run.force), sc, null, null, List.of(), "\"$job\"");
+    }
+
+    private Study experimentStudy(String name, String[] args) {
+        Object command = name.equals("experiment") ? new ExperimentCommand() : new SensitivityCommand();
+        parse(name, command, args);
+        ExperimentOptions o = command instanceof ExperimentCommand e ? e.options : ((SensitivityCommand) command).options;
+        Path file = command instanceof ExperimentCommand e ? e.file : ((SensitivityCommand) command).file;
+        refuse(o.shard, o.threads);
+        if (o.resume) throw new BadInputException(null, "--resume", "a sharded study reruns only its failed tasks; drop --resume");
+        ExperimentReader.Loaded loaded = o.load(file);
+        long seed = o.seed(loaded);
+        List<ExperimentSpec.DesignSpec> designs = new ArrayList<>();
+        String study = loaded.spec().name();
+        if (name.equals("experiment")) {
+            designs.add(loaded.spec().design());
+        } else {
+            SensitivityCommand.Plan plan = SensitivityCommand.plan(loaded.spec(), file);
+            if (plan.morris() != null) designs.add(plan.morris());
+            if (plan.sobol() != null) designs.add(plan.sobol());
+            study += "-sensitivity";
+        }
+        Path out = o.folder(study).toAbsolutePath().normalize();
+        List<String> task = new ArrayList<>(List.of(name, "\"$job/input/home/experiments/" + file.getFileName() + "\""));
+        if (o.reps != null) task.addAll(List.of("--reps", String.valueOf(o.reps)));
+        task.addAll(List.of("--seed", String.valueOf(seed)));
+        task.addAll(shardArgs());
+        return new Study(study, out, o.force, o.quiet, task, merge(out, o.force), loaded.base(), file, loaded, designs, "\"$job/input/home\"");
+    }
+
+    /**
+     * Copies the experiment file and the presets it may name into the job folder, and checks the
+     * copy gives the same points and scenario: an experiment that names a scenario file outside
+     * scenarios/ by a relative path cannot be sent to the nodes this way.
+     */
+    private static void freezeExperiment(Study study, Path input) throws IOException {
+        Path home = input.resolve("home");
+        copyTree(Main.home().resolve("scenarios"), home.resolve("scenarios"));
+        Path copy = home.resolve("experiments").resolve(study.experiment().getFileName());
+        Files.createDirectories(copy.getParent());
+        Files.copy(study.experiment(), copy);
+        ExperimentReader.Loaded again;
+        try {
+            again = new ExperimentReader(new org.accords.scenario.ScenarioLoader(home.resolve("scenarios"))).read(copy);
+        } catch (BadInputException e) {
+            throw new BadInputException(null, null, study.experiment() + " cannot be sent to the nodes: read beside the presets it fails (" + e.getMessage()
+                    + "); name its scenario by preset, or put the scenario file in scenarios/");
+        }
+        again = new ExperimentReader.Loaded(again.spec().withReplications(study.loaded().spec().replications()), again.template(), again.set(), again.base());
+        boolean same = org.accords.report.RunFolderIO.resolvedYaml(again.base()).equals(org.accords.report.RunFolderIO.resolvedYaml(study.loaded().base()));
+        for (ExperimentSpec.DesignSpec d : study.designs()) same &= ExperimentJob.designCsv(again, d).equals(ExperimentJob.designCsv(study.loaded(), d));
+        if (!same) {
+            throw new BadInputException(null, null, study.experiment() + " cannot be sent to the nodes: beside the presets it reads another scenario or design;"
+                    + " name its scenario by preset, or put the scenario file in scenarios/");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
     }
 
     private void writeJobFolder(Path dir, SlurmScripts.Job j, Path jar, Study study) throws IOException {
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("shards"));
         Files.createDirectories(dir.resolve("input"));
-        RunReport.writeResolvedScenario(study.scenario(), dir.resolve("input"));
+        if (study.experiment() != null) freezeExperiment(study, dir.resolve("input"));
+        else RunReport.writeResolvedScenario(study.scenario(), dir.resolve("input"));
         Files.copy(jar, dir.resolve("accords.jar"));
         script(dir.resolve("job.sbatch"), SlurmScripts.array(j));
         script(dir.resolve("merge.sh"), SlurmScripts.merge(j));

@@ -19,10 +19,11 @@ final class SlurmScripts {
      * @param name     short name for the job (the study's name)
      * @param job      the job folder (absolute)
      * @param shards   N, one array task per shard
+     * @param home     the tasks' accords home (quoted for the shell)
      * @param task     the accords arguments of one task, with {@code $k} for the shard index (quoted for the shell)
      * @param merge    the accords arguments of the merge (quoted for the shell)
      */
-    record Job(String name, Path job, int shards, List<String> task, List<String> merge, String partition, String time, String mem,
+    record Job(String name, Path job, int shards, String home, List<String> task, List<String> merge, String partition, String time, String mem,
                int cpus, Integer maxParallel) {}
 
     private SlurmScripts() {}
@@ -74,11 +75,11 @@ final class SlurmScripts {
                 rm -f "$job/logs/shard-$k.exit"
                 %3$s
                 if ! need_java; then echo 3 > "$job/logs/shard-$k.exit"; exit 3; fi
-                "${JAVA:-java}" ${JAVA_OPTS:-} -Daccords.home="$job" -jar "$job/accords.jar" %4$s
+                "${JAVA:-java}" ${JAVA_OPTS:-} -Daccords.home=%5$s -jar "$job/accords.jar" %4$s
                 rc=$?
                 echo "$rc" > "$job/logs/shard-$k.exit"
                 exit "$rc"
-                """.formatted(q(j.job().toString()), n, javaCheck().strip(), words(j.task()));
+                """.formatted(q(j.job().toString()), n, javaCheck().strip(), words(j.task()), j.home());
     }
 
     static String merge(Job j) {
@@ -101,8 +102,8 @@ final class SlurmScripts {
                 fi
                 %6$s
                 need_java || exit 3
-                exec "${JAVA:-java}" ${JAVA_OPTS:-} -Daccords.home="$job" -jar "$job/accords.jar" %7$s
-                """.formatted(q(j.job().toString()), n, j.name(), j.job().resolve("logs"), j.shards() - 1, javaCheck().strip(), words(j.merge()));
+                exec "${JAVA:-java}" ${JAVA_OPTS:-} -Daccords.home=%8$s -jar "$job/accords.jar" %7$s
+                """.formatted(q(j.job().toString()), n, j.name(), j.job().resolve("logs"), j.shards() - 1, javaCheck().strip(), words(j.merge()), j.home());
     }
 
     static String readme(Job j, String command) {
@@ -124,7 +125,8 @@ final class SlurmScripts {
                 - `job.sbatch`: the array (`--array=0-%5$d%6$s`); task K runs shard K/%3$d into `shards/K-of-%3$d/`.
                 - `merge.sh`: checks every shard is there and merges them (`accords merge`).
                 - `accords.jar`: the program; the nodes need only it and Java %7$d or later (the scripts check).
-                - `input/`: the study's input, resolved when this folder was written, so every task reads the same.
+                - `input/`: the study's input, frozen when this folder was written, so every task reads the same
+                  (a run's resolved scenario; an experiment file with a copy of the presets under `input/home/`).
                 - `logs/shard-K.out`, `logs/shard-K.err`, `logs/shard-K.exit`: each task's output and exit code.
 
                 A task that failed is rerun alone: `sbatch --array=K %4$s/job.sbatch` (several: `--array=3,5`).

@@ -16,9 +16,9 @@ import org.accords.scenario.BadInputException;
  * task's work was done (sbatch --wait exits 0 when a dependency failed), so the files decide.
  */
 final class SlurmSubmission {
-    /** Runs once every shard is there. */
+    /** Runs once every shard is there; returns its exit code. */
     interface Merge {
-        Path merge() throws IOException;
+        int merge() throws IOException, InterruptedException;
     }
 
     private final Path job;
@@ -55,10 +55,14 @@ final class SlurmSubmission {
             err.flush();
             return Main.INTERNAL;
         }
-        Path result = merge.merge();
-        err.println("accords: all " + shards + " tasks of job " + id + " done; merged into " + result);
+        err.println("accords: all " + shards + " tasks of job " + id + " done; merging");
         err.flush();
-        return Main.OK;
+        int code = merge.merge();
+        if (code != 0) {
+            err.println("accords: the merge failed (exit code " + code + "); rerun it with " + job.resolve("merge.sh"));
+            err.flush();
+        }
+        return code == 0 ? Main.OK : code;
     }
 
     private String submit() throws IOException, InterruptedException {

@@ -28,8 +28,14 @@ import org.accords.scenario.Scenario;
 public final class ShardFolders {
     public static final String MANIFEST = "shard.json";
     static final String TRACE = "trace.json";
-    /** The files that define a shard's input; their digest must agree across shards. */
-    static final List<String> INPUT = List.of("scenario.resolved.yaml", "roster.yaml");
+    /**
+     * The files that define a shard's input, those of them a shard has: the scenario and roster,
+     * and for experiments each design's points and manifest. Their digest must agree across shards.
+     */
+    static final List<String> INPUT = List.of("scenario.resolved.yaml", "roster.yaml", "design.csv", "manifest.json",
+            "morris/design.csv", "morris/manifest.json", "sobol/design.csv", "sobol/manifest.json");
+    /** Files every shard has. */
+    static final List<String> REQUIRED = List.of("scenario.resolved.yaml", "roster.yaml");
 
     private ShardFolders() {}
 
@@ -40,10 +46,11 @@ public final class ShardFolders {
      * @param units  the study's total number of units (replications or design points), all shards
      * @param unit   what a unit is, for messages ("replications", "points")
      * @param input  SHA-256 of the input files, to check the shards come from the same input
+     * @param source the experiment file the shards were made from (experiments; null for runs)
      */
     public record Manifest(String tool, String kind, String version, String name, long seed, String unit, long units,
                            int shard, int shards, long computed, String input, int threads, String started, String finished,
-                           double wallSeconds, String java) {
+                           double wallSeconds, String java, String source) {
         public Shard asShard() { return new Shard(shard, shards); }
     }
 
@@ -59,7 +66,16 @@ public final class ShardFolders {
         if (r.shard.covers(0)) new ObjectMapper().writeValue(dir.resolve(TRACE).toFile(), r.trace);
         writeManifest(dir, new Manifest("accords-sim", "run", version, r.scenario.name(), r.seed, "replications",
                 r.scenario.run().replications(), r.shard.index(), r.shard.count(), r.runs(), digest(dir), r.threads,
-                r.started.toString(), r.finished.toString(), r.wallSeconds(), System.getProperty("java.version")));
+                r.started.toString(), r.finished.toString(), r.wallSeconds(), System.getProperty("java.version"), null));
+    }
+
+    /** The manifest of a shard of another kind (experiment, sensitivity), written last into its folder. */
+    public static void writeManifest(Path dir, String kind, String version, String name, long seed, String unit, long units, Shard shard,
+                                     long computed, int threads, Instant started, Path source) throws IOException {
+        Instant finished = Instant.now();
+        writeManifest(dir, new Manifest("accords-sim", kind, version, name, seed, unit, units, shard.index(), shard.count(), computed,
+                digest(dir), threads, started.toString(), finished.toString(), (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
+                System.getProperty("java.version"), source == null ? null : source.toAbsolutePath().normalize().toString()));
     }
 
     static void writeManifest(Path dir, Manifest m) throws IOException {
@@ -71,6 +87,7 @@ public final class ShardFolders {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String f : INPUT) {
+                if (!Files.isRegularFile(dir.resolve(f))) continue;
                 md.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(Files.readAllBytes(dir.resolve(f)));
@@ -99,7 +116,7 @@ public final class ShardFolders {
             throw new BadInputException(null, null, m + ": shard " + manifest.shard() + "/" + manifest.shards() + " is not a valid K/N");
         }
         try {
-            for (String f : INPUT) {
+            for (String f : REQUIRED) {
                 if (!Files.isRegularFile(dir.resolve(f))) throw new BadInputException(null, null, dir + ": incomplete shard, " + f + " is missing");
             }
             if (!digest(dir).equals(manifest.input())) {
@@ -129,7 +146,8 @@ public final class ShardFolders {
                     : !o.input().equals(m.input()) ? "come from different inputs (their scenario.resolved.yaml or roster.yaml differ)"
                     : null;
             if (what != null) throw new BadInputException(null, null, "inconsistent shards: " + a.dir() + " and " + f.dir() + " " + what);
-            if (o.computed() != new Shard(o.shard(), o.shards()).size(o.units())) {
+            // a sensitivity shard holds its share of two designs: its count is not one formula of the total
+            if (!o.kind().equals("sensitivity") && o.computed() != new Shard(o.shard(), o.shards()).size(o.units())) {
                 throw new BadInputException(null, null, "incomplete shard: " + f.dir() + " holds " + o.computed() + " " + o.unit() + " but shard "
                         + o.shard() + "/" + o.shards() + " has " + new Shard(o.shard(), o.shards()).size(o.units()));
             }

@@ -60,6 +60,36 @@ class SlurmCommandTest extends CliTestBase {
         assertTrue(Files.readString(dflt.resolve("merge.sh")).contains("--out " + root.resolve("merged") + " --force"), "the inner --force reaches the merge");
     }
 
+    @Test
+    void anExperimentTravelsWithItsFileAndThePresetsItNames() throws Exception {
+        Path f = root.resolve("sweep.yaml");
+        Files.writeString(f, ExperimentCommandTest.SMALL);
+        CliFixture.Result r = CliFixture.exec("slurm", "experiment", f.toString(), "--reps", "5", "--shards", "3", "--job-dir", job.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(ExperimentCommandTest.SMALL, Files.readString(job.resolve("input/home/experiments/sweep.yaml")));
+        assertTrue(Files.exists(job.resolve("input/home/scenarios/mini.yaml")) && Files.exists(job.resolve("input/home/scenarios/roster.yaml")));
+        String array = Files.readString(job.resolve("job.sbatch"));
+        assertTrue(array.contains("-Daccords.home=\"$job/input/home\" -jar \"$job/accords.jar\" experiment \"$job/input/home/experiments/sweep.yaml\" --reps 5 --seed 7 --shard \"$k/3\""), array);
+        assertTrue(Files.readString(job.resolve("merge.sh")).contains("merge \"$job/shards\" --out " + home.resolve("results/sweep")));
+
+        Path s = root.resolve("sens.yaml");
+        Files.writeString(s, SensitivityCommandTest.FILE);
+        r = CliFixture.exec("slurm", "sensitivity", s.toString(), "--shards", "2", "--job-dir", root.resolve("job2").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(root.resolve("job2/merge.sh")).contains("--out " + home.resolve("results/sens-sensitivity")));
+
+        // a scenario named by a path beside the experiment file does not travel: refused, nothing written
+        Files.createDirectories(root.resolve("mine"));
+        Files.copy(home.resolve("scenarios/mini.yaml"), root.resolve("mine/mini.yaml"));
+        Files.copy(home.resolve("scenarios/roster.yaml"), root.resolve("mine/roster.yaml"));
+        Path local = root.resolve("local.yaml");
+        Files.writeString(local, ExperimentCommandTest.SMALL.replace("scenario: mini", "scenario: mine/mini.yaml"));
+        assertRefused("cannot be sent to the nodes", "slurm", "experiment", local.toString(), "--shards", "2", "--job-dir", root.resolve("job3").toString());
+        assertFalse(Files.exists(root.resolve("job3")));
+        assertRefused("--resume: a sharded study reruns only its failed tasks", "slurm", "experiment", f.toString(), "--resume", "--shards", "2",
+                "--job-dir", root.resolve("job4").toString());
+    }
+
     private static void runBash(String script, Path dir, String... env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
         for (int i = 0; i < env.length; i += 2) pb.environment().put(env[i], env[i + 1]);
@@ -128,7 +158,7 @@ class SlurmCommandTest extends CliTestBase {
     @Test
     void badInputIsRefusedBeforeAnythingIsWritten() throws Exception {
         assertRefused("--shards: must be a positive whole number", "slurm", "run", "mini", "--shards", "0", "--job-dir", job.toString());
-        assertRefused("cannot split `compare`", "slurm", "compare", "mini", "mini", "--shards", "2", "--job-dir", job.toString());
+        assertRefused("cannot split `compare` (this version splits: run, experiment, sensitivity)", "slurm", "compare", "mini", "mini", "--shards", "2", "--job-dir", job.toString());
         assertRefused("--shard: is set by slurm", "slurm", "run", "mini", "--shard", "1/2", "--shards", "2", "--job-dir", job.toString());
         assertRefused("slurm run: Unknown option: '--nonsense'", "slurm", "run", "mini", "--nonsense", "--shards", "2", "--job-dir", job.toString());
         assertRefused("--time: '10 min' is not a Slurm value", "slurm", "run", "mini", "--time", "10 min", "--shards", "2", "--job-dir", job.toString());
