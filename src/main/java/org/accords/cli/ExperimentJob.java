@@ -108,7 +108,9 @@ final class ExperimentJob {
         ExperimentSpec spec = loaded.spec();
         double[][] unit = Designs.unit(spec.factors(), design);
         ScenarioPointModel model = new ScenarioPointModel(loaded, spec.replications(), seed, threads);
-        for (double[] point : unit) model.scenario(point); // refused combinations are bad input, found before any point runs
+        // this shard's points must bind before any runs (a refused combination is bad input); the other
+        // shards check theirs, so the fixed cost of a task does not grow with the size of the design
+        for (int p = shard.index(); p < unit.length; p += shard.count()) model.scenario(unit[p]);
         String designCsv = ExperimentFiles.designCsv(spec.factors(), unit);
         String manifest = ExperimentFiles.manifest(spec, design, loaded.base().name(), seed, unit.length, Version.get(), false);
         int share = shard.size(unit.length);

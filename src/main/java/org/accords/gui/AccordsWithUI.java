@@ -155,8 +155,7 @@ public final class AccordsWithUI extends GUIState {
         log.clear(header);
         if (refused != null) log.note(refused);
         String subtitle = LiveAdoptionChart.subtitle(scenario, replication, masterSeed);
-        int states = scenario.states().size();
-        SwingUtilities.invokeLater(() -> chart.clear(subtitle, states));
+        SwingUtilities.invokeLater(() -> chart.clear(subtitle));
         super.start();
         if (display != null) {
             display.reset();

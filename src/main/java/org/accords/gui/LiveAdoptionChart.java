@@ -27,6 +27,8 @@ public final class LiveAdoptionChart {
     private final JFreeChart chart;
     private final ValueMarker now;
     private final XYPlot plot;
+    /** The count axis's top before the run outgrows it. */
+    private double floor;
 
     public LiveAdoptionChart(Scenario sc) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -44,12 +46,17 @@ public final class LiveAdoptionChart {
         plot.setDomainAxis(Charts.monthAxis(sc.run().start(), sc.run().end()));
         var axis = Charts.countAxis("States (of " + sc.states().size() + " candidates)");
         axis.setLowerBound(0);
-        axis.setUpperBound(Math.max(5, Math.min(sc.states().size(), 12)));
+        // room for the observed record and a dozen members; grows if the run outgrows it
+        floor = Math.max(5, Math.min(sc.states().size(), 12));
         plot.setRangeAxis(axis);
         plot.setDataset(data);
         plot.setRenderer(r);
         // the observed record, where the scenario has one, as on the run's adoption chart
-        AdoptionChart.drawObserved(plot, sc, 1);
+        if (AdoptionChart.drawObserved(plot, sc, 1)) {
+            Number most = org.jfree.data.general.DatasetUtils.findMaximumRangeValue(plot.getDataset(1));
+            if (most != null) floor = Math.max(floor, most.doubleValue() + 1);
+        }
+        axis.setUpperBound(floor);
         Charts.stylePlot(plot);
         now = new ValueMarker(Charts.x(sc.run().start()), new Color(0x99, 0x99, 0x99), new BasicStroke(1.5f));
         plot.addDomainMarker(now);
@@ -68,11 +75,11 @@ public final class LiveAdoptionChart {
     }
 
     /** Empties the series for a new replication (Swing event thread). */
-    public void clear(String subtitle, int stateCount) {
+    public void clear(String subtitle) {
         members.clear();
         joined.clear();
         frozen.clear();
-        plot.getRangeAxis().setUpperBound(Math.max(5, Math.min(stateCount, 12)));
+        plot.getRangeAxis().setUpperBound(floor);
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) t.setText(subtitle);
         }
