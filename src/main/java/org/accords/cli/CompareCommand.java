@@ -47,8 +47,13 @@ final class CompareCommand implements Callable<Integer> {
         if (names.size() < 2) throw new BadInputException(null, null, "compare needs at least two scenarios, got " + names.size());
         List<String> overrides = options.overrides();
         int threads = options.threads();
+        ParameterChoice parameters = options.parameters();
         List<Scenario> scenarios = new ArrayList<>();
-        for (String n : names) scenarios.add(Main.loader().load(n, options.fragments(), overrides));
+        List<java.util.Set<String>> held = new ArrayList<>();
+        for (String n : names) {
+            scenarios.add(Main.loader().load(n, options.fragments(), overrides));
+            held.add(parameters.heldFor(Main.loader(), n, overrides, scenarios.get(scenarios.size() - 1)));
+        }
         checkComparable(scenarios);
         List<String> notes = new ArrayList<>();
         java.util.Set<Integer> truncated = new java.util.HashSet<>();
@@ -73,7 +78,9 @@ final class CompareCommand implements Callable<Integer> {
         final int baseIndex = base;
         Jobs.intoFolder(folder, force, (dir, cancel) -> {
             List<EnsembleResult> results = new ArrayList<>();
-            for (int i = 0; i < scenarios.size(); i++) results.add(resultFor(scenarios.get(i), !truncated.contains(i), threads, cancel));
+            for (int i = 0; i < scenarios.size(); i++) {
+                results.add(resultFor(scenarios.get(i), parameters.sets(), held.get(i), !truncated.contains(i), threads, cancel));
+            }
             CompareReport.write(results, baseIndex, dir, Version.get(), notes);
             return results;
         });
@@ -115,21 +122,21 @@ final class CompareCommand implements Callable<Integer> {
      * Reuses results/<name> when it was made from exactly this scenario; otherwise runs it, and
      * writes that folder if it is free (never for a scenario cut to the common window).
      */
-    private EnsembleResult resultFor(Scenario sc, boolean fullHorizon, int threads, java.util.concurrent.atomic.AtomicBoolean cancel)
-            throws java.io.IOException {
+    private EnsembleResult resultFor(Scenario sc, org.accords.scenario.ParameterSets sets, java.util.Set<String> held, boolean fullHorizon,
+                                     int threads, java.util.concurrent.atomic.AtomicBoolean cancel) throws java.io.IOException {
         Path runFolder = Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult reused = RunFolderIO.reuse(runFolder, sc, Version.get());
+        EnsembleResult reused = RunFolderIO.reuse(runFolder, sc, Version.get(), sets, held);
         if (reused != null) {
             if (!options.quiet) spec.commandLine().getErr().println("compare: reusing " + runFolder);
             return reused;
         }
         if (fullHorizon && (!Files.exists(runFolder) || force)) {
-            return Jobs.runToFolder(sc, runFolder, true, threads, options.quiet);
+            return Jobs.runToFolder(sc, sets, held, runFolder, true, threads, options.quiet);
         }
         if (!options.quiet && fullHorizon) {
             spec.commandLine().getErr().println("compare: " + runFolder + " holds another run of '" + sc.name() + "'; running without replacing it (--force replaces it)");
         }
-        EnsembleResult r = Jobs.ensemble(sc, threads, options.quiet, cancel);
+        EnsembleResult r = Jobs.ensemble(sc, sets, held, org.accords.experiment.Shard.WHOLE, threads, options.quiet, cancel);
         if (cancel.get()) throw new java.util.concurrent.CancellationException();
         return r;
     }

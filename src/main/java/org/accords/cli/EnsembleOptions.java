@@ -19,8 +19,15 @@ final class EnsembleOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any scenario key, e.g. --set model.weights.usRewards=2.0 (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--params", paramLabel = "FILE", description = "Apply the scalar keys of a parameter fragment (e.g. a calibration written by `accords calibrate --out FILE`) before any --set.")
+    @Option(names = "--params", paramLabel = "ensemble|point|FILE", description = {
+            "Which global parameters to run. Default: the committed parameter ensemble (scenarios/_ensemble.yaml, replication r uses set r mod K) if there is one, else the point fit.",
+            "point: the single best fit (scenarios/_calibrated.yaml). FILE: a parameter fragment (e.g. `accords calibrate --out FILE`) or an ensemble file, applied over the scenario before any --set."})
+    String paramsOption;
+
+    /** The --params fragment file when it is a point fragment (not a keyword, not an ensemble), else null. */
     java.nio.file.Path params;
+
+    private ParameterChoice choice;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
@@ -28,9 +35,19 @@ final class EnsembleOptions {
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
-    /** The --params fragment, merged over the scenario before any override. */
+    /** The --params fragment, merged over the scenario before any override (none for an ensemble). */
     List<java.nio.file.Path> fragments() {
+        parameters();
         return params == null ? List.of() : List.of(params);
+    }
+
+    /** What --params chose: a point (the scenario as loaded, or a fragment) or a parameter ensemble. */
+    ParameterChoice parameters() {
+        if (choice == null) {
+            choice = ParameterChoice.of(paramsOption, Main.loader().presetDir());
+            params = choice.fragment();
+        }
+        return choice;
     }
 
     /** --params flattened to key=value, then the overrides: for passing everything on to a child process. */

@@ -12,6 +12,7 @@ import org.accords.experiment.Shard;
 import org.accords.report.ResultFolder;
 import org.accords.report.RunReport;
 import org.accords.report.ShardFolders;
+import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 
 /** Work that writes a result folder whole, with clean interruption (Ctrl-C, SIGTERM). */
@@ -58,8 +59,14 @@ final class Jobs {
 
     /** Runs the scenario's ensemble and writes its run folder. */
     static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet) throws IOException {
+        return runToFolder(sc, null, java.util.Set.of(), out, force, threads, quiet);
+    }
+
+    /** As above, with the replications spread over a parameter ensemble (null: one point). */
+    static EnsembleResult runToFolder(Scenario sc, ParameterSets sets, java.util.Set<String> held, Path out, boolean force, int threads, boolean quiet)
+            throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
-            EnsembleResult result = ensemble(sc, threads, quiet, cancel);
+            EnsembleResult result = ensemble(sc, sets, held, Shard.WHOLE, threads, quiet, cancel);
             RunReport.write(result, dir, Version.get());
             return result;
         });
@@ -67,8 +74,14 @@ final class Jobs {
 
     /** Runs the shard's share of the ensemble and writes its shard folder (for `accords merge`). */
     static EnsembleResult runShardToFolder(Scenario sc, Shard shard, Path out, boolean force, int threads, boolean quiet) throws IOException {
+        return runShardToFolder(sc, null, java.util.Set.of(), shard, out, force, threads, quiet);
+    }
+
+    /** As above, over a parameter ensemble (null: one point). */
+    static EnsembleResult runShardToFolder(Scenario sc, ParameterSets sets, java.util.Set<String> held, Shard shard, Path out, boolean force,
+                                           int threads, boolean quiet) throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
-            EnsembleResult result = ensemble(sc, shard, threads, quiet, cancel);
+            EnsembleResult result = ensemble(sc, sets, held, shard, threads, quiet, cancel);
             ShardFolders.writeRun(result, dir, Version.get());
             return result;
         });
@@ -79,9 +92,15 @@ final class Jobs {
     }
 
     static EnsembleResult ensemble(Scenario sc, Shard shard, int threads, boolean quiet, AtomicBoolean cancel) {
+        return ensemble(sc, null, java.util.Set.of(), shard, threads, quiet, cancel);
+    }
+
+    /** The scenario's ensemble; with {@code sets}, replication r runs under parameter set r mod K (same seeds, same cost). */
+    static EnsembleResult ensemble(Scenario sc, ParameterSets sets, java.util.Set<String> held, Shard shard, int threads, boolean quiet,
+                                   AtomicBoolean cancel) {
         int reps = sc.run().replications();
         String label = shard.count() == 1 ? sc.name() : sc.name() + " " + shard;
         ProgressBar bar = new ProgressBar(System.err, Math.max(1, shard.size(reps)), label, ProgressBar.wanted(quiet));
-        return new Ensemble(sc).run(reps, sc.run().seed(), threads, shard, bar, cancel);
+        return new Ensemble(sc, sets, held).run(reps, sc.run().seed(), threads, shard, bar, cancel);
     }
 }

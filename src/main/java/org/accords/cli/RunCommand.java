@@ -44,11 +44,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ParameterChoice parameters = options.parameters();
         Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
+        java.util.Set<String> held = parameters.heldFor(Main.loader(), scenario, options.overrides(), sc);
         int threads = options.threads();
         if (shard != null) {
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));
-            EnsembleResult r = Jobs.runShardToFolder(sc, shard, folder, force, threads, options.quiet);
+            EnsembleResult r = Jobs.runShardToFolder(sc, parameters.sets(), held, shard, folder, force, threads, options.quiet);
             if (!options.quiet) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s shard %s: %,d of %,d replications, seed %d, %d threads, %.1f s%nshard: %s%n",
                         sc.name(), shard, r.runs(), sc.run().replications(), r.seed, r.threads, r.wallSeconds(), folder.toAbsolutePath().normalize());
@@ -57,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.OK;
         }
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult r = Jobs.runToFolder(sc, folder, force, threads, options.quiet);
+        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }
@@ -66,8 +68,12 @@ final class RunCommand implements Callable<Integer> {
         Scenario sc = r.scenario;
         int last = r.months() - 1;
         out.printf(Locale.ROOT, "%s — %s%n", sc.name(), sc.title());
-        out.printf(Locale.ROOT, "%,d replications, seed %d, %s to %s, %d threads, %.1f s%n%n", r.runs(), r.seed,
+        out.printf(Locale.ROOT, "%,d replications, seed %d, %s to %s, %d threads, %.1f s%n", r.runs(), r.seed,
                 sc.run().start(), sc.run().end(), r.threads, r.wallSeconds());
+        out.printf(Locale.ROOT, "%s%n%n", r.parameterSets == null ? "parameters: one point (bands: random uncertainty only)"
+                : "parameters: " + r.parameterSets.size() + " sets of " + r.parameterSets.file().getFileName()
+                        + " (replication r uses set r mod " + r.parameterSets.size() + "; bands: parameter and random uncertainty)"
+                        + (r.held.isEmpty() ? "" : "; held at the scenario's value: " + String.join(", ", new java.util.TreeSet<>(r.held))));
         out.printf(Locale.ROOT, "%-5s %-24s %13s %13s %12s%n", "state", "name", "P(member end)", "P(ever join)", "median join");
         List<Integer> order = new ArrayList<>();
         for (int s = 0; s < r.states(); s++) order.add(s);

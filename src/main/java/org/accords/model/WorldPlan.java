@@ -209,8 +209,6 @@ public final class WorldPlan {
         peerInfluenceShift = shared.peerInfluenceShift;
         usEngagement = global[WorldVariable.US_ENGAGEMENT.ordinal()];
         usEngagementSeen = shared.usEngagementSeen;
-        conditionShortfall = shared.conditionShortfall;
-        receptiveness = shared.receptiveness;
         initialStatus = shared.initialStatus.clone();
         initialPrestige = shared.initialPrestige;
         vintages = shared.vintages;
@@ -219,6 +217,25 @@ public final class WorldPlan {
         regimeInsulation = shared.regimeInsulation;
         diversificationNeed = shared.diversificationNeed;
         priorRelations = shared.priorRelations;
+        if (scenario.us().askShare() == shared.scenario.us().askShare()
+                && scenario.model().conditionLevel() == shared.scenario.model().conditionLevel()) {
+            receptiveness = shared.receptiveness;
+            conditionShortfall = shared.conditionShortfall;
+        } else {
+            // another parameter set (withParameters): the two rows that depend on global parameters
+            receptiveness = new double[shared.receptiveness.length];
+            conditionShortfall = new double[shared.conditionShortfall.length];
+            double[] alignment = vintages.row("usAlignment");
+            List<StateSpec> states = scenario.states();
+            for (int t = 0; t < months; t++) {
+                YearMonth month = month(t);
+                for (int s = 0; s < stateCount; s++) {
+                    int cell = t * stateCount + s;
+                    conditionShortfall[cell] = shortfall(states.get(s), month, t, s);
+                    receptiveness[cell] = scenario.us().receptiveness(StandingAsk.sizeAt(states.get(s).standingAsk(), month), alignment[cell]);
+                }
+            }
+        }
     }
 
     /**
@@ -236,7 +253,9 @@ public final class WorldPlan {
 
     /**
      * The same world under another set of global parameters (one set of a parameter ensemble):
-     * the rows are shared, only the scenario the model reads its parameters from changes. The
+     * the rows are shared (but for receptiveness and the condition shortfall, which depend on
+     * us.askShare and model.conditionLevel and are recomputed when those differ), and the model
+     * reads its parameters from this scenario. The
      * scenario must differ from this plan's only in its model and broker parameters, which the
      * plan does not depend on.
      */

@@ -79,7 +79,8 @@ public final class AdoptionChart {
 
         JFreeChart chart = new JFreeChart(combined);
         String title = sc.title().isBlank() ? sc.name() : sc.title();
-        String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs",
+        String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs"
+                + (r.parameterSets == null ? "" : " over " + r.parameterSets.size() + " parameter sets (parameter and random uncertainty)"),
                 sc.name(), r.runs(), r.seed, run.start(), run.end());
         return Charts.finish(chart, title, subtitle);
     }

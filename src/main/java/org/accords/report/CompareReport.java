@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.accords.experiment.EnsembleResult;
+import org.accords.experiment.SetEffects;
 import org.accords.model.StateAgent;
 import org.accords.scenario.Driver;
 import org.accords.scenario.RunSettings;
@@ -161,6 +162,19 @@ public final class CompareReport {
                 csv.row(name, "summary", "", "joined_mean_end", Num.fmt(r.joinedMean(last)));
                 csv.row(name, "summary", "", "members_mean_end", Num.fmt(r.membersMean(last)));
                 csv.row(name, "summary", "", "joined_diff_end", Num.fmt(r.joinedMean(last) - base.joinedMean(last)));
+                SetEffects e = r == base ? null : SetEffects.joined(r, base, last);
+                if (e != null) {
+                    csv.row(name, "sets", "", "joined_diff_set_median", Num.fmt(e.median()));
+                    csv.row(name, "sets", "", "joined_diff_set_p10", Num.fmt(e.low80()));
+                    csv.row(name, "sets", "", "joined_diff_set_p90", Num.fmt(e.high80()));
+                    csv.row(name, "sets", "", "joined_diff_set_p2.5", Num.fmt(e.low95()));
+                    csv.row(name, "sets", "", "joined_diff_set_p97.5", Num.fmt(e.high95()));
+                    csv.row(name, "sets", "", "joined_diff_sign_share", Num.fmt(e.signShare()));
+                    csv.row(name, "sets", "", "conclusion", e.label());
+                    for (int j = 0; j < r.setCount(); j++) {
+                        csv.row(name, "set", j + 1, "joined_diff_end", Num.fmt(r.setJoinedMean(j, last) - base.setJoinedMean(j, last)));
+                    }
+                }
                 for (int t = 0; t < r.months(); t++) {
                     String m = run.monthOf(t).toString();
                     csv.row(name, "month", m, "members_mean", Num.fmt(r.membersMean(t)));
@@ -196,7 +210,36 @@ public final class CompareReport {
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
         }
         out.printf(Locale.ROOT, "(at %s; %,d replications each; [95%% interval of the mean difference])%n", base.scenario.run().end(), base.runs());
+        printSetEffects(results, baseline, out);
         out.flush();
+    }
+
+    /**
+     * With a parameter ensemble: each difference from the baseline across the parameter sets (median,
+     * middle 80% and 95% of sets, share of sets where the sign holds, robust or fragile).
+     */
+    static void printSetEffects(List<EnsembleResult> results, int baseline, PrintWriter out) {
+        EnsembleResult base = results.get(baseline);
+        int last = base.months() - 1;
+        boolean header = false;
+        for (int i = 0; i < results.size(); i++) {
+            if (i == baseline) continue;
+            SetEffects e = SetEffects.joined(results.get(i), base, last);
+            if (e == null) continue;
+            if (!header) {
+                out.printf(Locale.ROOT, "%ndifference in states joined across the %d parameter sets (about %,d replications per set, the same seeds in every scenario):%n",
+                        e.sets(), base.runs() / e.sets());
+                out.printf(Locale.ROOT, "%-26s %7s %17s %17s %11s  %s%n", "scenario", "median", "80% of sets", "95% of sets", "sign holds", "conclusion");
+                header = true;
+            }
+            out.printf(Locale.ROOT, "%-26s %7s %17s %17s %10.0f%%  %s%n", results.get(i).scenario.name(), signed(e.median()),
+                    "[" + signed(e.low80()) + ", " + signed(e.high80()) + "]", "[" + signed(e.low95()) + ", " + signed(e.high95()) + "]",
+                    100 * e.signShare(), e.label());
+        }
+        if (header) {
+            out.printf(Locale.ROOT, "(robust: the pooled difference's sign holds in at least %.0f%% of the sets; fragile otherwise. "
+                    + "A set's effect also carries the Monte Carlo noise of its few replications.)%n", 100 * SetEffects.ROBUST);
+        }
     }
 
     /** Two decimals with a sign, and no "-0.00". */

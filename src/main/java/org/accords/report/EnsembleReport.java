@@ -46,7 +46,7 @@ public final class EnsembleReport {
         StringBuilder y = new StringBuilder();
         y.append("# Parameter ensemble: ").append(sets.size()).append(" sets of the global parameters that history matching did not rule out.\n");
         y.append("# Generated file: do not edit by hand; rerun\n#   ").append(command).append('\n');
-        y.append("# run, compare and backtest spread their replications over these sets (replication r uses set r mod K);\n");
+        y.append("# run and compare spread their replications over these sets (replication r uses set r mod K);\n");
         y.append("# --params point runs the single best fit (_calibrated.yaml) instead.\n");
         y.append("command: ").append(quote(command)).append('\n');
         y.append("method:\n");

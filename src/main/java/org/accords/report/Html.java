@@ -55,11 +55,14 @@ public final class Html {
         h.append("<h2>Adoption</h2>\n").append(figure("adoption", "Adoption curve"));
         h.append("<p>Active members are states that have joined and not frozen ties. The dark band holds the middle 50% of runs, the light band 90%. "
                 + "The bars above the curve are the scenario's shocks; the red line is the observed record where the scenario has one.</p>\n");
+        h.append(parametersNote(r));
         h.append("<h2>States</h2>\n").append(figure("states", "Join probabilities per state"));
         h.append(stateTable(r));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining"));
         h.append("<h2>Files</h2>\n<ul>");
-        for (String f : List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv", "scenario.resolved.yaml", "roster.yaml", "manifest.json")) {
+        List<String> files = new java.util.ArrayList<>(List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv", "scenario.resolved.yaml", "roster.yaml", "manifest.json"));
+        if (r.parameterSets != null) files.add(RunFolderIO.PARAMETER_SETS);
+        for (String f : files) {
             h.append("<li><a href=\"").append(f).append("\">").append(f).append("</a></li>");
         }
         h.append("</ul>\n<h2>Resolved scenario</h2>\n<pre>")
@@ -67,6 +70,20 @@ public final class Html {
         h.append("<h2>Manifest</h2>\n<pre>").append(esc(Files.readString(dir.resolve("manifest.json")))).append("</pre>\n");
         h.append("</body></html>\n");
         Files.writeString(dir.resolve("index.html"), h.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** What the bands hold: chance alone (one parameter point) or parameter and random uncertainty together (an ensemble). */
+    static String parametersNote(EnsembleResult r) {
+        if (r.parameterSets == null) {
+            return "<p><b>Parameters:</b> one parameter set, so the bands show random uncertainty only (the same world, different draws), "
+                    + "not how much the answer depends on parameters that history does not pin down.</p>\n";
+        }
+        String held = r.held.isEmpty() ? "" : " The scenario sets " + esc(String.join(", ", new java.util.TreeSet<>(r.held)))
+                + " itself; those keep its value in every set.";
+        return "<p><b>Parameters:</b> the replications are spread over the " + r.parameterSets.size() + " parameter sets of <code>"
+                + esc(r.parameterSets.file().getFileName().toString()) + "</code> that history matching did not rule out (replication r uses set r mod "
+                + r.parameterSets.size() + "), so the bands show parameter and random uncertainty together." + held
+                + " <code>--params point</code> runs the single best fit instead.</p>\n";
     }
 
     /** The comparison page: each scenario's title and description, the four charts, the tables. */

@@ -46,6 +46,7 @@ public final class RunReport {
         writeEvents(r, dir.resolve("events.csv"));
         writeTrace(r, dir.resolve("trace.csv"));
         writeResolvedScenario(r.scenario, dir);
+        RunFolderIO.writeParameterSets(r, dir);
         writeManifest(r, dir.resolve("manifest.json"), toolVersion);
         RunFolderIO.writeAggregate(r, dir.resolve(RunFolderIO.AGGREGATE));
         Charts.save(AdoptionChart.create(r), dir, "adoption");
@@ -151,6 +152,7 @@ public final class RunReport {
         m.put("seed", r.seed);
         m.put("replications", r.runs());
         m.put("threads", r.threads);
+        m.put("parameters", RunFolderIO.parametersManifest(r));
         if (r.mergedShards > 0) m.put("mergedShards", r.mergedShards); // threads: the most any shard used; times: first start to last finish
         m.put("months", r.months());
         m.put("states", r.states());

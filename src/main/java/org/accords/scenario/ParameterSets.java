@@ -64,7 +64,11 @@ public record ParameterSets(Path file, String command, String fingerprint, List<
             int id = (int) Values.integer(required(m, "id", where), where + ".id", 1, Integer.MAX_VALUE);
             double implausibility = m.get("implausibility") == null ? Double.NaN
                     : Values.number(m.get("implausibility"), where + ".implausibility", 0, Double.MAX_VALUE);
-            if (!(required(m, "values", where) instanceof YamlNode.Mapping v)) {
+            YamlNode valuesNode = required(m, "values", where);
+            if (valuesNode instanceof YamlNode.Mapping empty && empty.entries().isEmpty() || valuesNode instanceof YamlNode.Scalar sc && sc.isNull()) {
+                valuesNode = new YamlNode.Mapping(Map.of(), valuesNode.origin()); // every key held by the run that wrote it
+            }
+            if (!(valuesNode instanceof YamlNode.Mapping v)) {
                 throw new BadInputException(m.keyOrigin("values"), where + ".values", "expected a mapping of scenario keys to numbers");
             }
             Map<String, Double> values = new LinkedHashMap<>();
@@ -116,6 +120,11 @@ public record ParameterSets(Path file, String command, String fingerprint, List<
                     + ") must be below model.joinThreshold (" + sc.model().joinThreshold() + ") in every set");
         }
         return sc;
+    }
+
+    /** Applies every set to the scenario once, so that a set it cannot take is refused before anything runs. */
+    public void check(Scenario base, Set<String> held) {
+        for (int j = 0; j < sets.size(); j++) apply(base, j, held);
     }
 
     /** The scenario with some global model and broker parameters replaced (keys as in scenario files). */

@@ -70,6 +70,35 @@ public final class ScenarioLoader {
     public Scenario load(String nameOrPath) { return load(nameOrPath, List.of()); }
 
     /**
+     * Those of {@code keys} that the scenario sets on purpose: in one of its own files other than
+     * {@code standIn} (the point calibration a parameter ensemble stands in for), or by an
+     * override. A run over the ensemble keeps these at the scenario's value in every set.
+     */
+    public java.util.Set<String> keysSetOutside(String nameOrPath, List<String> overrides, java.util.Collection<String> keys, Path standIn) {
+        YamlNode.Mapping tree = readMerged(locate(nameOrPath), new ArrayList<>(), null);
+        for (String set : overrides) tree = applySet(tree, set);
+        Path skip = standIn.toAbsolutePath().normalize();
+        java.util.Set<String> held = new java.util.LinkedHashSet<>();
+        for (String key : keys) {
+            YamlNode node = tree;
+            YamlNode.Entry entry = null;
+            for (String part : key.split("\\.")) {
+                if (!(node instanceof YamlNode.Mapping m) || m.entries().get(part) == null) {
+                    entry = null;
+                    break;
+                }
+                entry = m.entries().get(part);
+                node = entry.value();
+            }
+            if (entry == null || (entry.value() instanceof YamlNode.Scalar sc && sc.isNull())) continue;
+            String source = entry.keyOrigin().source();
+            boolean fromStandIn = !source.equals(Origin.COMMAND_LINE.source()) && Path.of(source).toAbsolutePath().normalize().equals(skip);
+            if (!fromStandIn) held.add(key);
+        }
+        return held;
+    }
+
+    /**
      * Reads a scenario (with fragments and overrides) once, for binding many variants of it
      * without reading or parsing any file again: the points of an experiment.
      */

@@ -16,9 +16,11 @@ import org.accords.scenario.Scenario;
  * The history-matching targets, all taken from the scenario's observed record up to the cutoff,
  * and never one state's outcome alone:
  * <ul>
- *   <li>joins per period: the number of states joining in each block of {@link #PERIOD_MONTHS}
- *       months (any state: the count, not who);</li>
- *   <li>freezes in the window (any state);</li>
+ *   <li>joins per period (symbolic joins included, as the model counts them): the number of
+ *       states joining in each block of {@link #PERIOD_MONTHS} months, longer for a long record
+ *       (at most {@value #MAX_PERIODS} blocks); any state: the count, not who;</li>
+ *   <li>freezes in the window, and the number of states frozen at the end of each period (any
+ *       state: a model that freezes members the record has active fails these);</li>
  *   <li>joins by states the record does not have joining (the non-joins);</li>
  *   <li>each observed transition's timing: whether that state made that move within
  *       ±{@value #WINDOW} months of the recorded month (a 0/1 outcome, so its variance is p(1 − p)).</li>
@@ -31,12 +33,13 @@ import org.accords.scenario.Scenario;
  */
 public final class HistoryTargets {
     public static final int PERIOD_MONTHS = 24;
+    public static final int MAX_PERIODS = 6;
     public static final int WINDOW = 6;
     public static final double COUNT_DISCREPANCY_SD = 0.5;
     public static final double COUNT_OBSERVATION_SD = 0.25;
     public static final double TIMING_DISCREPANCY_SD = 0.2;
 
-    private enum Kind { PERIOD_JOINS, FREEZES, NON_JOINERS, TIMING }
+    private enum Kind { PERIOD_JOINS, FROZEN_AT, FREEZES, NON_JOINERS, TIMING }
 
     /** What one target counts: events of a kind in ticks [from, to], for one state (TIMING) or any. */
     private record Spec(Kind kind, int from, int to, int state, EventKind event) {}
@@ -59,32 +62,56 @@ public final class HistoryTargets {
         record.sort(java.util.Comparator.comparing(Observation::month));
         double countVar = COUNT_DISCREPANCY_SD * COUNT_DISCREPANCY_SD;
         double countObs = COUNT_OBSERVATION_SD * COUNT_OBSERVATION_SD;
-        for (int from = 0; from <= cut; from += PERIOD_MONTHS) {
-            int to = Math.min(cut, from + PERIOD_MONTHS - 1);
+        int period = periodMonths(cut + 1);
+        for (int from = 0; from <= cut; from += period) {
+            int to = Math.min(cut, from + period - 1);
             int observed = 0;
             for (Observation o : record) {
                 int t = sc.run().tickOf(o.month());
-                if (o.kind() == Observation.Kind.JOIN && t >= from && t <= to) observed++;
+                if (isJoin(o) && t >= from && t <= to) observed++;
             }
             add("joins " + sc.run().monthOf(from) + ".." + sc.run().monthOf(to), observed, countVar, countObs, new Spec(Kind.PERIOD_JOINS, from, to, -1, EventKind.JOIN));
+        }
+        for (int from = 0; from <= cut; from += period) {
+            int to = Math.min(cut, from + period - 1);
+            java.util.Set<String> frozen = new java.util.HashSet<>();
+            for (Observation o : record) {
+                if (sc.run().tickOf(o.month()) > to) break;
+                if (o.kind() == Observation.Kind.FREEZE) frozen.add(o.state());
+                if (o.kind() == Observation.Kind.THAW) frozen.remove(o.state());
+            }
+            add("frozen in " + sc.run().monthOf(to), frozen.size(), countVar, countObs, new Spec(Kind.FROZEN_AT, to, to, -1, null));
         }
         int freezes = 0;
         for (Observation o : record) {
             if (o.kind() == Observation.Kind.FREEZE) freezes++;
-            if (o.kind() == Observation.Kind.JOIN) observedJoiner[sc.indexOf(o.state())] = true;
+            if (isJoin(o)) observedJoiner[sc.indexOf(o.state())] = true;
         }
         add("freezes " + sc.run().start() + ".." + sc.run().monthOf(cut), freezes, countVar, countObs, new Spec(Kind.FREEZES, 0, cut, -1, EventKind.FREEZE));
         add("joins by states the record has not joining", 0, countVar, countObs, new Spec(Kind.NON_JOINERS, 0, cut, -1, EventKind.JOIN));
         Set<String> seen = new HashSet<>();
         for (Observation o : record) {
             if (o.kind() == Observation.Kind.THAW) continue;
-            EventKind event = o.kind() == Observation.Kind.JOIN ? EventKind.JOIN : EventKind.FREEZE;
+            EventKind event = isJoin(o) ? EventKind.JOIN : EventKind.FREEZE;
             if (!seen.add(o.state() + " " + o.kind() + " " + o.month())) continue;
             int t = sc.run().tickOf(o.month());
             add(o.state() + " " + o.kind().key() + " " + o.month() + " ±" + WINDOW + " months", 1,
                     TIMING_DISCREPANCY_SD * TIMING_DISCREPANCY_SD, 0,
                     new Spec(Kind.TIMING, Math.max(0, t - WINDOW), Math.min(cut, t + WINDOW), sc.indexOf(o.state()), event));
         }
+    }
+
+    /**
+     * A join in the model's sense: ties opened, or a symbolic join by a state that already has
+     * them (the model records both as a JOIN; the symbolic one costs less and dilutes the brand).
+     */
+    private static boolean isJoin(Observation o) {
+        return o.kind() == Observation.Kind.JOIN || o.kind() == Observation.Kind.SYMBOLIC;
+    }
+
+    /** Months per period: two years, or longer so that a long record gives at most {@value #MAX_PERIODS} periods of each kind. */
+    static int periodMonths(int months) {
+        return Math.max(PERIOD_MONTHS, (months + MAX_PERIODS - 1) / MAX_PERIODS);
     }
 
     private void add(String name, double observed, double discrepancy, double observation, Spec spec) {
@@ -115,6 +142,14 @@ public final class HistoryTargets {
                     case NON_JOINERS -> { if (!observedJoiner[subject]) current[i]++; }
                     case TIMING -> { if (subject == s.state()) current[i] = 1; }
                 }
+            }
+        }
+
+        @Override
+        public void onMonth(int tick, AccordsModel model) {
+            for (int i = 0; i < specs.size(); i++) {
+                Spec s = specs.get(i);
+                if (s.kind() == Kind.FROZEN_AT && s.to() == tick) current[i] = model.frozenCount();
             }
         }
 
