@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.accords.experiment.Calibrator;
+import org.accords.experiment.backtest.EventObjective;
 import org.accords.experiment.backtest.RewardLeaks;
 import org.accords.experiment.backtest.RollingOrigins;
 import org.accords.report.RollingOriginsReport;
@@ -97,14 +98,18 @@ final class BacktestCommand implements Callable<Integer> {
         Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + record.name());
         AtomicBoolean cancel = new AtomicBoolean();
         RollingOrigins.OriginScenario abm = (origin, months) -> {
-            List<String> o = new ArrayList<>(overrides);
+            Scenario withParameters = record;
             if (refit) {
+                if (EventObjective.origins(record.run().start(), origin).isEmpty()) {
+                    throw new BadInputException(null, "--refit", "fewer than " + EventObjective.WINDOW + " months of record before " + origin + " to fit on");
+                }
                 Calibrator.Fit fit = new Calibrator(x -> loader.load(scenario, options.fragments(), concat(overrides, x)),
-                        new Calibrator.Settings(origin, refitBudget, refitReps, record.run().seed(), threads)).run(p -> { }, cancel);
-                o.addAll(fit.overrides());
+                        new Calibrator.Settings(origin, refitBudget, refitReps, record.run().seed(), threads),
+                        new EventObjective(refitReps, record.run().seed(), threads)).run(p -> { }, cancel);
+                withParameters = loader.load(scenario, options.fragments(), concat(overrides, fit.overrides()));
             }
-            o.addAll(fromObserved(origin, months));
-            return loader.load(scenario, options.fragments(), o);
+            // model8's start from the observed standings: the month after the origin, shocks under way acting
+            return withParameters.fromObserved(origin.plusMonths(1)).truncatedTo(origin.plusMonths(months));
         };
         RollingOrigins.Settings settings = new RollingOrigins.Settings(originList, horizonList, record.run().replications(), record.run().seed(), abm, fitted);
         RollingOrigins.Result result = Jobs.intoFolder(folder, force, (dir, c) -> {
@@ -117,11 +122,6 @@ final class BacktestCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("results: " + folder.toAbsolutePath().normalize());
         }
         return Main.OK;
-    }
-
-    /** Overrides that make the scenario start the month after the origin from the observed standings there. */
-    static List<String> fromObserved(YearMonth origin, int months) {
-        return List.of("run.start=" + origin.plusMonths(1), "run.end=" + origin.plusMonths(months));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.experiment.Calibrator;
+import org.accords.experiment.backtest.EventObjective;
 import org.accords.report.Num;
 import org.accords.scenario.BadInputException;
 import org.accords.scenario.ScenarioLoader;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
 final class CalibrateCommand implements Callable<Integer> {
     /** The fragment's machine-readable line naming the last month of the record the fit used. */
     static final String FITTED_THROUGH = "# fitted-through: ";
+    /** What the point fit minimises (the backtest's own score). */
+    static final String LOSS = new EventObjective(1, 0, 1).description();
 
     @Option(names = "--until", paramLabel = "YYYY-MM", defaultValue = "2022-12", description = "Cutoff of the calibration window. Default: ${DEFAULT-VALUE}.")
     String until;
@@ -92,6 +95,10 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new BadInputException(null, "--until", cutoff + " lies outside the run " + start.run().start() + " .. " + start.run().end());
         }
         String fileName = ensemble == null ? "_calibrated.yaml" : "_ensemble.yaml";
+        if (EventObjective.origins(start.run().start(), cutoff).isEmpty()) {
+            throw new BadInputException(null, "--until", "the calibration window " + start.run().start() + " .. " + cutoff + " is shorter than "
+                    + EventObjective.WINDOW + " months: nothing to score");
+        }
         Path target = (out != null ? out : loader.presetDir().resolve(fileName)).toAbsolutePath().normalize();
         if (target.getParent() == null) throw new BadInputException(null, "--out", target + " is not a file name");
         if (java.nio.file.Files.isDirectory(target)) throw new BadInputException(null, "--out", target + " is a folder; give a file name");
@@ -114,7 +121,8 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             boolean live = ProgressBar.wanted(quiet);
             int step = Math.max(1, budget / 10);
-            fit = new Calibrator(o -> loader.load(scenario, o), new Calibrator.Settings(cutoff, budget, reps, seed, t)).run(p -> {
+            fit = new Calibrator(o -> loader.load(scenario, o), new Calibrator.Settings(cutoff, budget, reps, seed, t),
+                    new EventObjective(reps, seed, t)).run(p -> {
                 // redraw in place on a terminal; otherwise a line every tenth of the budget
                 if (live && (p.evaluation() % 5 == 0 || p.evaluation() == p.budget())) {
                     err.printf(Locale.ROOT, "\rcalibrate: evaluation %d/%d  loss %.5f  best %.5f   ", p.evaluation(), p.budget(), p.loss(), p.best());
@@ -137,15 +145,15 @@ final class CalibrateCommand implements Callable<Integer> {
         if (show) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "fitted %d parameters in %d evaluations (%s)%n", Calibrator.SPACE.keys().size(), fit.evaluations(), command);
-            o.printf(Locale.ROOT, "monthly loss (Brier of joined-by + frozen): start %.5f -> in-sample (%s..%s) %.5f; %s%n",
-                    fit.startLoss(), start.run().start(), cutoff, fit.inSample(), Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
+            o.printf(Locale.ROOT, "loss (%s): start %.5f -> in-sample (%s..%s) %.5f; %s%n", LOSS,
+                    fit.startLoss(), start.run().start(), cutoff, fit.inSample(), Double.isNaN(fit.outOfSample()) ? "no complete out-of-sample window"
                             : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), start.run().end(), fit.outOfSample()));
             for (var e : fit.values().entrySet()) o.printf(Locale.ROOT, "  %-40s %s%n", e.getKey(), Num.fmt(e.getValue(), 4));
             List<String> bounds = fit.boundsReached();
             o.println(bounds.isEmpty() ? "no parameter ended on a bound of the search" : "ended on a bound: " + String.join("; ", bounds));
             o.println("written: " + target.toAbsolutePath().normalize());
             // the default target is extended by every preset; any other file must be passed on
-            o.println("check it with: ./accords backtest --until " + cutoff + (out == null ? "" : " --params " + target));
+            o.println("check it with: ./accords backtest" + (out == null ? "" : " --params " + target));
         }
         return Main.OK;
     }
@@ -180,8 +188,8 @@ final class CalibrateCommand implements Callable<Integer> {
         StringBuilder y = new StringBuilder();
         y.append("# Calibrated global parameters. Generated file: do not edit by hand; rerun\n");
         y.append("#   ").append(command).append('\n');
-        y.append(String.format(Locale.ROOT, "# monthly loss (Brier of joined-by + frozen): in-sample (..%s) %.5f, %s%n", cutoff, fit.inSample(),
-                Double.isNaN(fit.outOfSample()) ? "no out-of-sample months"
+        y.append(String.format(Locale.ROOT, "# loss (%s): in-sample (..%s) %.5f, %s%n", LOSS, cutoff, fit.inSample(),
+                Double.isNaN(fit.outOfSample()) ? "no complete out-of-sample window"
                         : String.format(Locale.ROOT, "out-of-sample (%s..%s) %.5f", cutoff.plusMonths(1), end, fit.outOfSample())));
         y.append("# Only global parameters are fitted (bounds: Calibrator.SPACE); no state attribute is.\n");
         List<String> bounds = fit.boundsReached();

@@ -22,9 +22,10 @@ import org.apache.commons.math3.random.MersenneTwister;
 /**
  * Fits the global parameters to the observed record up to a cutoff with CMA-ES (commons-math3).
  * Every evaluation runs the same replications with the same seeds (common random numbers), so
- * differences in the loss come from the parameters, not from sampling noise. The loss is the
- * monthly Brier score of joined-by and frozen status over the calibration window
- * ({@link Scoring#monthlyLoss}). Only global parameters are fitted; no state attribute is.
+ * differences in the loss come from the parameters, not from sampling noise. The loss is an
+ * {@link Objective} over the calibration window (calibrate fits the event log score of yearly
+ * windows from the observed standings, the score the backtest reports). Only global parameters
+ * are fitted; no state attribute is.
  */
 public final class Calibrator {
 
@@ -76,18 +77,25 @@ public final class Calibrator {
 
     private final Function<List<String>, Scenario> scenarioWith;
     private final Settings settings;
+    private final Objective objective;
 
     /** @param scenarioWith loads the scenario to fit (the history preset) with key=value overrides */
-    public Calibrator(Function<List<String>, Scenario> scenarioWith, Settings settings) {
+    public Calibrator(Function<List<String>, Scenario> scenarioWith, Settings settings, Objective objective) {
         this.scenarioWith = scenarioWith;
         this.settings = settings;
+        this.objective = objective;
+    }
+
+    /** Fits to {@link Objective#monthlyStatus}, the monthly status loss of one run from the start. */
+    public Calibrator(Function<List<String>, Scenario> scenarioWith, Settings settings) {
+        this(scenarioWith, settings, Objective.monthlyStatus(settings.replications(), settings.seed(), settings.threads()));
     }
 
     public Fit run(Consumer<Progress> progress, AtomicBoolean cancel) {
         Scenario start = scenarioWith.apply(List.of());
-        int cut = start.run().tickOf(settings.until());
-        int last = start.run().months() - 1;
-        ObservedRecord observed = new ObservedRecord(start);
+        YearMonth first = start.run().start();
+        YearMonth cut = settings.until();
+        YearMonth last = start.run().end();
         // start from the code's documented defaults, not from the current fragment, so that a
         // rerun reproduces the committed values whatever the fragment holds now
         Map<String, Double> defaults = new LinkedHashMap<>();
@@ -95,13 +103,13 @@ public final class Calibrator {
         double[] natural = SPACE.coordinatesOf(defaults);
         double[] x0 = new double[SPACE.size()];
         for (int i = 0; i < x0.length; i++) x0[i] = normalize(SPACE.dimensions().get(i), natural[i]);
-        double startLoss = loss(toOverrides(x0), observed, 0, cut, cancel);
+        double startLoss = loss(toOverrides(x0), first, cut, cancel);
 
         double[] best = x0.clone();
         double[] bestLoss = {startLoss};
         int[] evals = {0};
         ObjectiveFunction objective = new ObjectiveFunction(x -> {
-            double l = loss(toOverrides(x), observed, 0, cut, cancel);
+            double l = loss(toOverrides(x), first, cut, cancel);
             evals[0]++;
             if (l < bestLoss[0]) {
                 bestLoss[0] = l;
@@ -128,17 +136,17 @@ public final class Calibrator {
         Map<String, Double> values = new LinkedHashMap<>();
         SPACE.values(coordinates).forEach((k, v) -> values.put(k, round4(v)));
         Fit rounded = new Fit(values, coordinates, startLoss, 0, 0, evals[0]);
-        double in = loss(rounded.overrides(), observed, 0, cut, cancel);
-        double out = cut < last ? loss(rounded.overrides(), observed, cut + 1, last, cancel) : Double.NaN;
+        double in = loss(rounded.overrides(), first, cut, cancel);
+        double out = cut.isBefore(last) ? loss(rounded.overrides(), cut.plusMonths(1), last, cancel) : Double.NaN;
         return new Fit(values, coordinates, startLoss, in, out, evals[0]);
     }
 
-    private double loss(List<String> overrides, ObservedRecord observed, int from, int to, AtomicBoolean cancel) {
+    private double loss(List<String> overrides, YearMonth from, YearMonth to, AtomicBoolean cancel) {
         if (cancel.get()) throw new CancellationException();
-        Scenario sc = scenarioWith.apply(overrides);
-        EnsembleResult r = new Ensemble(sc).run(settings.replications(), settings.seed(), settings.threads(), done -> { }, cancel);
-        return Scoring.monthlyLoss(Forecast.of(r), observed, from, to);
+        return objective.loss(scenarioWith.apply(overrides), from, to, cancel);
     }
+
+    public Objective objective() { return objective; }
 
     private static List<String> toOverrides(double[] x) {
         return SPACE.overrides(SPACE.values(toCoordinates(x)));

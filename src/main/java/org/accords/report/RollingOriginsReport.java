@@ -60,7 +60,7 @@ public final class RollingOriginsReport {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("backtest.txt")))) {
             printTable(r, parameters, w);
         }
-        Charts.save(chart(r), dir, "backtest");
+        Charts.save(chart(r, parameters), dir, "backtest");
         String page = Html.head("Backtest: " + r.scenario().name()) + "<h1>Rolling-origin backtest: " + Html.esc(r.scenario().name()) + "</h1>\n"
                 + Html.figure("backtest", "Mean event log score per origin and model")
                 + "<pre>" + Html.esc(Files.readString(dir.resolve("backtest.txt"))) + "</pre>\n"
@@ -99,7 +99,7 @@ public final class RollingOriginsReport {
         }
         if (r.aim() != null) {
             out.println();
-            out.printf(Locale.ROOT, "aim: P(at least %d joins in the 12 months after %s) = %.3f (target >= 0.3: %s; observed joins: %d; ABM %s of sample)%n",
+            out.printf(Locale.ROOT, "aim: P(at least %d joins in the 12 months after %s) = %.3f (target >= 0.3: %s; observed joins: %d; ABM score %s of sample)%n",
                     RollingOrigins.AIM_JOINS, RollingOrigins.AIM_ORIGIN, r.aim().pThreeJoins(), r.aim().pThreeJoins() >= 0.3 ? "met" : "NOT met",
                     r.aim().observedJoins(), r.aim().sample());
         }
@@ -115,16 +115,18 @@ public final class RollingOriginsReport {
         out.flush();
     }
 
-    static JFreeChart chart(RollingOrigins.Result r) {
+    static JFreeChart chart(RollingOrigins.Result r, String parameters) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (RollingOrigins.WindowScore w : r.windows()) {
-            String cat = w.window().origin() + " +" + w.window().horizon() + "m";
+            String cat = w.window().origin() + " +" + w.window().horizon() + "m " + w.model("abm").sample();
             for (RollingOrigins.ModelScore m : w.models()) data.addValue(m.logInterval().mean(), m.model() + (m.model().equals("abm") ? "" : ""), cat);
         }
-        CategoryAxis x = new CategoryAxis("origin and window (" + r.windows().stream().mapToInt(w -> w.window().events()).sum() + " events in all)");
-        x.setTickLabelFont(new Font(Charts.FONT, Font.PLAIN, 17));
+        CategoryAxis x = new CategoryAxis("origin, window and the ABM's sample (" + r.windows().stream().mapToInt(w -> w.window().events()).sum() + " events in all)");
+        x.setTickLabelFont(new Font(Charts.FONT, Font.PLAIN, 16));
+        x.setMaximumCategoryLabelLines(3);
         x.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 19));
-        NumberAxis y = Charts.countAxis("mean event log score, lower is better");
+        NumberAxis y = new NumberAxis("mean event log score, lower is better");
+        Charts.style(y);
         y.setAutoRangeIncludesZero(true);
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -135,6 +137,6 @@ public final class RollingOriginsReport {
         plot.setRangeGridlinePaint(Charts.GRID);
         JFreeChart chart = new JFreeChart(plot);
         return Charts.finish(chart, "Rolling-origin backtest: " + r.scenario().name(),
-                "mean over states at risk of -ln P(what happened); joins, freezes and thaws in the window after each origin");
+                "mean over states at risk of -ln P(what happened) in the window after each origin; IN/OUT: the ABM in or out of sample. ABM parameters: " + parameters);
     }
 }

@@ -44,6 +44,18 @@ class BacktestCalibrateCommandTest extends CliTestBase {
     }
 
     @Test
+    void refitCalibratesOnTheRecordUpToEachOriginSoTheAbmIsOutOfSample() throws Exception {
+        CliFixture.Result r = CliFixture.exec("backtest", "mini", "--origins", "2020-03,2020-12", "--horizons", "6", "--reps", "20",
+                "--refit", "--refit-budget", "6", "--refit-reps", "5", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("refitted on the record up to each origin"), r.out());
+        List<String> windows = Files.readAllLines(home.resolve("results/backtest-mini/windows.csv"));
+        assertTrue(windows.stream().anyMatch(l -> l.startsWith("2020-12,6,abm,OUT,")), String.join("\n", windows));
+        assertTrue(r.out().contains("2020-03    6  not scored: the ABM cannot start from this origin: --refit: fewer than 12 months of record before 2020-03"), r.out());
+        assertFalse(windows.stream().anyMatch(l -> l.contains(",IN,")), String.join("\n", windows));
+    }
+
+    @Test
     void backtestRefusesWhatItCannotScore() {
         TestScenarios.write(home.resolve("scenarios/unobserved.yaml"), "extends: mini\nname: unobserved\nobserved: []\n");
         assertBad(CliFixture.exec("backtest", "unobserved"), "no observed record");
@@ -85,7 +97,7 @@ class BacktestCalibrateCommandTest extends CliTestBase {
             assertTrue(fragment.contains(key.substring(key.lastIndexOf(".") + 1) + ":"), key);
         }
         // the loss of the fitted values is no worse than at the start (the start point is one candidate)
-        String line = r.out().lines().filter(l -> l.startsWith("monthly loss")).findFirst().orElseThrow();
+        String line = r.out().lines().filter(l -> l.startsWith("loss (")).findFirst().orElseThrow();
         double start = Double.parseDouble(line.replaceAll(".*start ([0-9.]+) .*", "$1"));
         double fitted = Double.parseDouble(line.replaceAll(".*in-sample \\([^)]*\\) ([0-9.]+).*", "$1"));
         assertTrue(fitted <= start + 1e-3, line);

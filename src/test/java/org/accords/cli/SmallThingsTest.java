@@ -50,7 +50,7 @@ class SmallThingsTest extends CliTestBase {
         CliFixture.Result c = CliFixture.exec("calibrate", "--scenario", "mini", "--until", "2020-12", "--budget", "4", "--reps", "5",
                 "--out", fit.toString());
         assertEquals(0, c.code(), c.err());
-        String hint = "./accords backtest --until 2020-12 --params " + fit.toAbsolutePath().normalize();
+        String hint = "./accords backtest --params " + fit.toAbsolutePath().normalize();
         assertTrue(c.out().contains("check it with: " + hint), c.out());
         CliFixture.Result b = CliFixture.exec("backtest", "mini", "--origins", "2020-03", "--horizons", "6", "--reps", "20", "--params", fit.toString());
         assertEquals(0, b.code(), b.err());

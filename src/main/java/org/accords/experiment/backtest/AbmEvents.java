@@ -1,6 +1,8 @@
 package org.accords.experiment.backtest;
 
-import org.accords.experiment.Ensemble;
+import org.accords.experiment.Seeds;
+import org.accords.model.AccordsModel;
+import org.accords.model.WorldPlan;
 import org.accords.scenario.Scenario;
 
 /**
@@ -16,9 +18,10 @@ public final class AbmEvents implements EventModel {
     /** @param scenario starts at origin + 1 (tick 0), from the observed standings at the origin */
     public AbmEvents(Scenario scenario, int replications, long seed) {
         this.scenario = scenario;
-        Ensemble ensemble = new Ensemble(scenario);
         counts = new FirstChanges(scenario.run().months(), scenario.states().size());
-        for (int k = 0; k < replications; k++) ensemble.runOne(seed, k, counts);
+        // one model, reseeded per replication, as an ensemble worker does
+        AccordsModel model = new AccordsModel(new WorldPlan(scenario));
+        for (int k = 0; k < replications; k++) model.runReplication(Seeds.forReplication(seed, k), counts);
     }
 
     @Override

@@ -102,7 +102,7 @@ public final class LogisticEvents implements EventModel {
                     train.add(rows.get(i));
                     ty.add(y[i]);
                 }
-                if (train.size() == rows.size()) continue; // nothing held out in this fold
+                if (train.size() == rows.size() || train.isEmpty()) continue; // nothing held out, or nothing left to fit on
                 double[] beta = LogisticHazardModel.fitRidge(train, ty.stream().mapToDouble(Double::doubleValue).toArray(), ridge, warm[f]);
                 warm[f] = beta;
                 for (int i = 0; i < rows.size(); i++) {

@@ -24,7 +24,7 @@ public final class ObservedHistory {
         // stable sort: events of one month keep their file order
         for (Observation o : observed.stream().sorted(Comparator.comparing(Observation::month)).toList()) {
             int s = ids.indexOf(o.state());
-            if (s < 0) continue;
+            if (s < 0 || !o.changesStatus()) continue; // a symbolic join changes no ties
             Status after = o.kind() == Observation.Kind.FREEZE ? Status.FROZEN : Status.MEMBER;
             changes.get(s).add(new Change(o.month(), after));
         }

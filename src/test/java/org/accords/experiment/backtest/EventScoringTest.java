@@ -21,7 +21,7 @@ class EventScoringTest {
 
     /**
      * Four states. A joins 2020-05; B joins 2019-02 and freezes 2020-03; C is frozen (join 2018-01,
-     * freeze 2018-06) and its "join" 2021-03 is a thaw; D never moves.
+     * freeze 2018-06) and its "join" 2021-03 is a thaw; D never moves (a symbolic join changes no ties).
      */
     static ObservedHistory tiny() {
         return new ObservedHistory(List.of("A", "B", "C", "D"), List.of(
@@ -30,7 +30,8 @@ class EventScoringTest {
                 obs("B", Observation.Kind.FREEZE, "2020-03"),
                 obs("C", Observation.Kind.JOIN, "2018-01"),
                 obs("C", Observation.Kind.FREEZE, "2018-06"),
-                obs("C", Observation.Kind.JOIN, "2021-03")));
+                obs("C", Observation.Kind.JOIN, "2021-03"),
+                obs("D", Observation.Kind.SYMBOLIC, "2020-06")));
     }
 
     @Test
