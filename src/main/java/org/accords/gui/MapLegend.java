@@ -30,7 +30,7 @@ final class MapLegend extends SimplePortrayal2D {
                 {StatePortrayal.MEMBER, "member (joined, ties active)"},
                 {StatePortrayal.FROZEN, "frozen (joined, ties suspended)"},
                 {StatePortrayal.HAZARD, "bar, %: monthly hazard of the next move"},
-                {null, "dashed: a condition blocks joining"},
+                {null, "dashed: an unmet condition costs utility"},
         };
         for (int i = 0; i < rows.length; i++) {
             double ry = y + i * line;

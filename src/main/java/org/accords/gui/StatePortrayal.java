@@ -16,7 +16,7 @@ import sim.portrayal.SimplePortrayal2D;
 /**
  * A state's map tile: filled by status, with a bar from the bottom whose height is the hazard of
  * its next move as a share of h_max, labelled with the ISO code and the hazard in percent. A
- * state a condition blocks gets a dashed border.
+ * candidate with an unmet stated condition (a utility cost, never a gate) gets a dashed border.
  */
 public final class StatePortrayal extends SimplePortrayal2D {
     private static final long serialVersionUID = 1L;
