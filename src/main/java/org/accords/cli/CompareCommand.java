@@ -80,10 +80,12 @@ final class CompareCommand implements Callable<Integer> {
         final int baseIndex = base;
         Jobs.intoFolder(folder, force, (dir, cancel) -> {
             List<EnsembleResult> results = new ArrayList<>();
+            List<Path> runsFiles = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
-                results.add(resultFor(scenarios.get(i), parameters.sets(), held.get(i), !truncated.contains(i), threads, cancel));
+                results.add(resultFor(scenarios.get(i), parameters.sets(), held.get(i), !truncated.contains(i), threads, cancel, runsFiles));
             }
-            CompareReport.write(results, baseIndex, dir, Version.get(), notes, options.record());
+            List<org.accords.experiment.PairedDifference> paired = paired(results, baseIndex, runsFiles, threads, cancel);
+            CompareReport.write(results, baseIndex, dir, Version.get(), notes, options.record(), paired);
             return results;
         });
         if (!options.quiet) {
@@ -134,13 +136,62 @@ final class CompareCommand implements Callable<Integer> {
         java.util.Set<String> only = new java.util.LinkedHashSet<>(union);
         only.removeAll(common);
         return java.util.Optional.of("the scenarios simulate different rosters: " + String.join(", ", only)
-                + " not in every scenario (shown as not simulated); differences are over the " + common.size() + " states all simulate, without an interval");
+                + " not in every scenario (shown as not simulated); differences are over the " + common.size() + " states all simulate"
+                + " (paired by replication; a state added changes the others' draws, so the pairs share fewer random numbers)");
     }
 
     /**
      * Reuses results/<name> when it was made from exactly this scenario; otherwise runs it, and
      * writes that folder if it is free (never for a scenario cut to the common window).
      */
+    /**
+     * Each scenario's difference from the baseline, paired by replication (null for the baseline
+     * and where the runs do not pair: other seeds or replication counts). The per-replication join
+     * months come from the run folders' runs.csv where there is one that matches, else from running
+     * the replications again.
+     */
+    static List<org.accords.experiment.PairedDifference> paired(List<EnsembleResult> results, int base, List<Path> runsFiles, int threads,
+                                                                java.util.concurrent.atomic.AtomicBoolean cancel) throws java.io.IOException {
+        List<org.accords.experiment.PairedDifference> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            EnsembleResult r = results.get(i), b = results.get(base);
+            org.accords.experiment.PairedDifference p = null;
+            if (i != base && org.accords.experiment.PairedDifference.pairable(r, b)) {
+                p = pairedFrom(r, b, runsFiles.get(i), runsFiles.get(base), threads, cancel);
+                // a runs.csv that does not hold exactly these runs: run them again
+                if (p == null) p = pairedFrom(r, b, null, null, threads, cancel);
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static org.accords.experiment.PairedDifference pairedFrom(EnsembleResult r, EnsembleResult b, Path rFile, Path bFile, int threads,
+                                                                      java.util.concurrent.atomic.AtomicBoolean cancel) throws java.io.IOException {
+        try (var rs = source(r, rFile, threads, cancel); var bs = source(b, bFile, threads, cancel)) {
+            return org.accords.experiment.PairedDifference.of(r, rs, b, bs);
+        }
+    }
+
+    private static org.accords.experiment.ReplicationJoins.Source source(EnsembleResult r, Path runsFile, int threads,
+                                                                         java.util.concurrent.atomic.AtomicBoolean cancel) throws java.io.IOException {
+        var fromFile = org.accords.experiment.ReplicationJoins.fromRunsCsv(runsFile, r);
+        return fromFile != null ? fromFile : org.accords.experiment.ReplicationJoins.resimulated(r, threads, cancel);
+    }
+
+    /** As below; adds the run folder's runs.csv (or null when the result has no folder) to {@code runsFiles}. */
+    private EnsembleResult resultFor(Scenario sc, org.accords.scenario.ParameterSets sets, java.util.Set<String> held, boolean fullHorizon,
+                                     int threads, java.util.concurrent.atomic.AtomicBoolean cancel, List<Path> runsFiles) throws java.io.IOException {
+        Path runs = Main.home().resolve("results").resolve(sc.name()).resolve(org.accords.report.RunReport.RUNS);
+        EnsembleResult r = resultFor(sc, sets, held, fullHorizon, threads, cancel);
+        boolean fromFolder = Files.isRegularFile(runs) && folderResults.contains(r);
+        runsFiles.add(fromFolder ? runs : null);
+        return r;
+    }
+
+    /** Results that were read from, or written to, their run folder. */
+    private final java.util.Set<EnsembleResult> folderResults = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     private EnsembleResult resultFor(Scenario sc, org.accords.scenario.ParameterSets sets, java.util.Set<String> held, boolean fullHorizon,
                                      int threads, java.util.concurrent.atomic.AtomicBoolean cancel) throws java.io.IOException {
         Path runFolder = Main.home().resolve("results").resolve(sc.name());
@@ -152,12 +203,16 @@ final class CompareCommand implements Callable<Integer> {
         });
         if (reused != null) {
             if (!options.quiet) err.println("compare: reusing " + runFolder);
+            folderResults.add(reused);
             return reused;
         }
         boolean free = !Files.exists(runFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 || (force && org.accords.report.ResultFolder.replaceable(runFolder));
         if (fullHorizon && free && !org.accords.report.ResultFolder.busy(runFolder)) {
-            return Jobs.runToFolder(sc, sets, held, runFolder, true, threads, options.quiet, options.record(), RunsOption.AUTO, java.util.List.of());
+            EnsembleResult written = Jobs.runToFolder(sc, sets, held, runFolder, true, threads, options.quiet, options.record(), RunsOption.AUTO,
+                    java.util.List.of());
+            folderResults.add(written);
+            return written;
         }
         if (!options.quiet && fullHorizon && !damaged[0]) {
             err.println("compare: " + runFolder + " holds another run of '" + sc.name() + "' (or is in use); running without replacing it"

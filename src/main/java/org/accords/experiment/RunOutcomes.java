@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,15 +60,8 @@ public final class RunOutcomes {
                     inFlight.add(pool.submit(() -> chunk(ensemble, r, lo, hi, cancel)));
                     from = hi;
                 }
-                out.append(inFlight.removeFirst().get());
+                out.append(Workers.take(inFlight.removeFirst()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CancellationException c) throw c;
-            if (e.getCause() instanceof RuntimeException x) throw x;
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
