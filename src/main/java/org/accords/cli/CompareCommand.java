@@ -210,7 +210,7 @@ final class CompareCommand implements Callable<Integer> {
                 || (force && org.accords.report.ResultFolder.replaceable(runFolder));
         if (fullHorizon && free && !org.accords.report.ResultFolder.busy(runFolder)) {
             EnsembleResult written = Jobs.runToFolder(sc, sets, held, runFolder, true, threads, options.quiet, options.record(), RunsOption.AUTO,
-                    java.util.List.of());
+                    java.util.List.of(), true);
             folderResults.add(written);
             return written;
         }

@@ -45,8 +45,14 @@ final class RunCommand implements Callable<Integer> {
     RunsOption runs;
 
     @Option(names = "--states", paramLabel = "ID,ID", split = ",",
-            description = "States for the trajectories chart, e.g. --states SAU,PAK,KAZ (default: the movers).")
+            description = "States for the trajectories and \"why not\" charts, e.g. --states SAU,PAK,KAZ (default: the movers, and the "
+                    + "candidates that join in fewer than half the runs, nearest misses first).")
     List<String> states = new ArrayList<>();
+
+    @Option(names = "--why-not", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write whynot.csv and whynot.png/.svg: each state's utility of joining against the threshold, by driver, "
+                    + "from the first 200 replications run again (--no-why-not: skip that pass).")
+    boolean whyNot;
 
     /** For Slurm tasks, which run the frozen resolved scenario: the overrides of the command the job was made from. */
     @Option(names = "--record-overrides", hidden = true, paramLabel = "FILE")
@@ -90,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
                         + "; a state not in the roster is added by file with states: {add: [...]}");
             }
         }
-        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, states);
+        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, states, whyNot);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.model.AccordsModel;
@@ -102,11 +101,7 @@ public final class ReplicationJoins {
         Ensemble ensemble = new Ensemble(r.scenario, r.parameterSets, r.held);
         int share = r.shard.size(r.scenario.run().replications());
         int workers = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, t -> {
-            Thread th = new Thread(t, "accords-pairs");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = Workers.pool(workers, "accords-pairs");
         return new Source() {
             final Deque<Future<int[][]>> inFlight = new ArrayDeque<>();
             int from;

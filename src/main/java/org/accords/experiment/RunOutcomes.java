@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.model.AccordsModel;
@@ -47,11 +46,7 @@ public final class RunOutcomes {
         int share = r.shard.size(r.scenario.run().replications());
         out.append(HEADER).append('\n');
         int workers = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, t -> {
-            Thread th = new Thread(t, "accords-runs");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = Workers.pool(workers, "accords-runs");
         try {
             Deque<Future<String>> inFlight = new ArrayDeque<>();
             for (int from = 0; from < share || !inFlight.isEmpty(); ) {

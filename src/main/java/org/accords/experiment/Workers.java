@@ -8,6 +8,15 @@ import java.util.concurrent.Future;
 final class Workers {
     private Workers() {}
 
+    /** A fixed pool of daemon threads named {@code name} (a run never waits on them to exit). */
+    static java.util.concurrent.ExecutorService pool(int threads, String name) {
+        return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     static <T> T take(Future<T> f) {
         try {
             return f.get();
