@@ -149,6 +149,9 @@ final class SlurmCommand implements Callable<Integer> {
         task.addAll(shardArgs());
         // the tasks run the frozen input; the overrides it was made with stay on record (charts, manifest)
         if (!run.options.record().isEmpty()) task.addAll(List.of("--record-overrides", "\"$job/input/overrides.json\""));
+        run.charts.resolve(sc.run(), "the run of scenario '" + sc.name() + "'");
+        if (run.charts.window != null) task.addAll(List.of("--window", SlurmScripts.q(run.charts.window)));
+        if (!run.charts.states.isEmpty()) task.addAll(List.of("--states", SlurmScripts.q(String.join(",", run.charts.states))));
         return new Study(sc.name(), out, run.force, run.options.quiet, task, merge(out, run.force), sc, null, null, List.of(), "\"$job\"",
                 run.options.record());
     }
