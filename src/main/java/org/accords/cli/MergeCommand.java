@@ -65,9 +65,10 @@ final class MergeCommand implements Callable<Integer> {
                     EnsembleResult merged = ShardFolders.mergeRun(shards, sc);
                     List<Path> runs = shards.stream().map(f -> f.dir().resolve(RunReport.RUNS)).toList();
                     if (runs.stream().allMatch(Files::isRegularFile)) RunReport.mergeRuns(runs, dir.resolve(RunReport.RUNS));
-                    // as the unsharded run writes it (the default states; a few replications run again here)
-                    Jobs.writeWhyNot(merged, List.of(), dir, Runtime.getRuntime().availableProcessors(), ShardFolders.overrides(first), cancel);
-                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first));
+                    // as the unsharded run writes it (a few replications run again here)
+                    Jobs.writeWhyNot(merged, ShardFolders.charts(first).states(), dir, Runtime.getRuntime().availableProcessors(),
+                            ShardFolders.overrides(first), cancel);
+                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first), ShardFolders.charts(first));
                     return merged;
                 });
                 if (!quiet) RunCommand.printSummary(r, folder, print);
