@@ -148,7 +148,12 @@ public final class CompareReport {
     }
 
     static JFreeChart difference(List<EnsembleResult> results, int baseline) {
-        return difference(results, baseline, ChartWindow.WHOLE, new Differences(results, baseline, null));
+        return difference(results, baseline, ChartWindow.WHOLE);
+    }
+
+    /** Without pairs (the unpaired interval; tests of the chart itself). */
+    static JFreeChart difference(List<EnsembleResult> results, int baseline, ChartWindow w) {
+        return difference(results, baseline, w, new Differences(results, baseline, null));
     }
 
     /** Mean difference in states ever joined against the baseline over the window, with a 95% band for the mean difference. */
