@@ -380,7 +380,7 @@ public final class CompareReport {
     /** Two decimals with a sign, and no "-0.00". */
     static String signed(double x) {
         double r = Math.round(x * 100) / 100.0 + 0.0;
-        return r == 0 ? "0.00" : String.format(Locale.ROOT, "%+.2f", r);
+        return String.format(Locale.ROOT, "%+.2f", r);
     }
 
     /** Scenario names joined for a default folder name: results/compare-a-b-c. */

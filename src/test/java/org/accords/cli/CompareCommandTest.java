@@ -128,7 +128,7 @@ class CompareCommandTest extends CliTestBase {
         String summary = Files.readString(home.resolve("results/compare-quiet-longer/summary.txt"));
         assertTrue(summary.contains("note: 'longer' runs to 2021-12"));
         // identical replications: exactly zero, with an interval of zero width, and said so
-        assertTrue(summary.lines().anyMatch(l -> l.startsWith("longer") && l.endsWith("0.00 [0.00, 0.00]")), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("longer") && l.endsWith("+0.00 [+0.00, +0.00]")), summary);
         assertTrue(summary.contains("longer: the same number of states joined as in quiet in every one of the 40 replications"), summary);
         assertTrue(csv.contains("longer,month,2021-06,joined_diff_lo95,0") && csv.contains("longer,month,2021-06,joined_diff_hi95,0"));
     }
