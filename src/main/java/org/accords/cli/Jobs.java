@@ -60,16 +60,17 @@ final class Jobs {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, sets, held, Shard.WHOLE, threads, quiet, cancel);
             if (runs.wanted(result, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
-            if (whyNot) writeWhyNot(result, charts.states(), dir, threads, overrides, cancel);
+            if (whyNot) writeWhyNot(result, charts, dir, threads, overrides, cancel);
             RunReport.write(result, dir, Version.get(), overrides, charts);
             return result;
         });
     }
 
     /** whynot.csv and whynot.png/.svg: the first replications run again, recording every state's utility and its parts. */
-    static void writeWhyNot(EnsembleResult result, List<String> states, Path dir, int threads, Overrides overrides, AtomicBoolean cancel)
-            throws IOException {
-        org.accords.report.WhyNotReport.write(org.accords.experiment.WhyNot.compute(result, threads, cancel), states, dir, overrides.chartNote());
+    static void writeWhyNot(EnsembleResult result, org.accords.report.ChartChoices charts, Path dir, int threads, Overrides overrides,
+                            AtomicBoolean cancel) throws IOException {
+        org.accords.report.WhyNotReport.write(org.accords.experiment.WhyNot.compute(result, threads, cancel), charts.states(), charts.window(), dir,
+                overrides.chartNote());
     }
 
     /** Runs the shard's share of the ensemble (over a parameter ensemble; null: one point) into its shard folder, overrides on record. */

@@ -48,12 +48,17 @@ public final class WhyNotReport {
 
     /** Writes whynot.csv for every state and whynot.png/.svg for the chosen states ({@code ids}; empty: the default). */
     public static void write(WhyNot w, List<String> ids, Path dir, String note) throws IOException {
+        write(w, ids, ChartWindow.WHOLE, dir, note);
+    }
+
+    /** As above, the chart over the window (the CSV always covers the whole run). */
+    public static void write(WhyNot w, List<String> ids, ChartWindow window, Path dir, String note) throws IOException {
         writeCsv(w, dir.resolve(FILE + ".csv"));
         List<Integer> states = new ArrayList<>();
         for (String id : ids) states.add(w.result.scenario.indexOf(id));
         boolean chosen = !states.isEmpty();
         if (!chosen) states = w.defaultStates();
-        Charts.save(Charts.withNote(chart(w, states, chosen), note), dir, FILE);
+        Charts.save(Charts.withNote(chart(w, states, chosen, window), note), dir, FILE);
     }
 
     static void writeCsv(WhyNot w, Path file) throws IOException {
@@ -73,11 +78,11 @@ public final class WhyNotReport {
     }
 
     /** One panel per state: the utility's mean and 10-90% band, the threshold, the parts, and shaded months where a condition costs in most runs. */
-    static JFreeChart chart(WhyNot w, List<Integer> states, boolean chosen) {
+    static JFreeChart chart(WhyNot w, List<Integer> states, boolean chosen, ChartWindow window) {
         RunSettings run = w.result.scenario.run();
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(Charts.monthAxis(run.start(), run.end()));
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(Charts.monthAxis(window.first(run), window.last(run)));
         combined.setGap(14);
-        for (int s : states) combined.add(panel(w, s), 1);
+        for (int s : states) combined.add(panel(w, s, window.firstTick(run), window.lastTick(run)), 1);
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(line("Utility of joining (mean; band: 10–90% of runs)", Color.BLACK, new BasicStroke(3.5f)));
         legend.add(line("Join threshold", Color.RED.darker(), dashed(2.5f)));
@@ -93,19 +98,20 @@ public final class WhyNotReport {
         String names = String.join(", ", states.stream().map(s -> w.result.scenario.states().get(s).name()).toList());
         String which = chosen ? "chosen states" : "default: candidates that join in fewer than half the runs, those the scenario names first,"
                 + " then the nearest misses; --states to choose";
-        return Charts.finish(new JFreeChart(combined), "Why not? " + (names.isEmpty() ? w.result.scenario.name() : names),
+        JFreeChart chart = Charts.finish(new JFreeChart(combined), "Why not? " + (names.isEmpty() ? w.result.scenario.name() : names),
                 String.format(Locale.ROOT, "Utility of joining against the join threshold and its parts, while a candidate (%,d of %,d runs); %s",
                         w.replications, w.result.runs(), which));
+        return window.annotate(chart, run);
     }
 
-    private static XYPlot panel(WhyNot w, int s) {
+    private static XYPlot panel(WhyNot w, int s, int t0, int t1) {
         RunSettings run = w.result.scenario.run();
         StateSpec spec = w.result.scenario.states().get(s);
         YIntervalSeries utility = new YIntervalSeries("utility");
         XYSeries threshold = new XYSeries("threshold");
         List<XYSeries> parts = new ArrayList<>();
         for (String p : WhyNot.PARTS) parts.add(new XYSeries(p));
-        for (int t = 0; t < w.months(); t++) {
+        for (int t = t0; t <= t1; t++) {
             if (w.atRisk(s, t) == 0) continue;
             double x = Charts.x(run.monthOf(t));
             utility.add(x, w.utilityMean(s, t), w.utilityPercentile(s, t, 10), w.utilityPercentile(s, t, 90));
@@ -149,8 +155,8 @@ public final class WhyNotReport {
 
         // months in which an unmet stated condition costs utility in most runs at risk
         int from = -1;
-        for (int t = 0; t <= w.months(); t++) {
-            boolean costs = t < w.months() && w.atRisk(s, t) > 0 && w.conditionCostShare(s, t) > 0.5;
+        for (int t = t0; t <= t1 + 1; t++) {
+            boolean costs = t <= t1 && w.atRisk(s, t) > 0 && w.conditionCostShare(s, t) > 0.5;
             if (costs && from < 0) from = t;
             if (!costs && from >= 0) {
                 IntervalMarker m = new IntervalMarker(Charts.x(run.monthOf(from)), Charts.x(run.monthOf(t)));

@@ -49,5 +49,10 @@ class WhyNotCommandTest extends CliTestBase {
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("whynot.csv", "whynot.png", "whynot.svg")) assertFalse(Files.exists(off.resolve(f)), f);
         assertFalse(Files.readString(off.resolve("index.html")).contains("Why not?"));
+        // a time chart like the others: --window cuts the chart, never the CSV
+        Path window = home.resolve("window");
+        assertEquals(0, CliFixture.exec("run", "mini", "--reps", "20", "--quiet", "--window", "2020-06..2020-12", "--out", window.toString()).code());
+        assertTrue(Files.readString(window.resolve("whynot.svg")).contains("Months shown: 2020-06 to 2020-12"));
+        assertEquals(Files.readString(chosen.resolve("whynot.csv")), Files.readString(window.resolve("whynot.csv")));
     }
 }
