@@ -1,6 +1,5 @@
 package org.accords.report;
 
-import static org.accords.TestScenarios.scenario;
 import static org.accords.TestScenarios.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,20 +34,11 @@ class StateChartsTest {
 
     @BeforeAll
     static void run() {
-        Scenario sc = scenario(
+        Scenario sc = ReportFilesTest.known(
                 state("AAA").name("Aland").attrs(0, 0, 0, 1, 0).blocs("X"),
                 state("BBB").name("Borduria").attrs(0, 0, 0, 1, 0).blocs("X").condition("statehoodPath", "2019-01"),
                 state("CCC").name("Carpania").attrs(0, 0, 0, 1, 0).blocs("Y").condition("statehoodPath", "2019-01"),
                 state("DDD").name("Drusselstein").attrs(0, 0, 0, 1, 0).blocs("Y").condition("statehoodPath", "2019-01"))
-                .set("name", "known").set("title", "Known outcome")
-                .set("run.start", "2020-01").set("run.end", "2020-08")
-                .set("model.weights.economicDiversification", 10.0).set("model.joinCost", 0.5)
-                .set("model.joinThreshold", 0.0).set("model.exitThreshold", -5.0)
-                .set("model.temperature", 0.01).set("model.maxHazard", 1.0).set("us.offerRate", 0.0)
-                // an unmet condition costs 20 x (0.7 - 0.1) = 12, more than 9.5 plus any peer influence
-                .set("model.conditionCost", 20.0).set("model.conditionLevel", 0.7)
-                .set("world.statehoodPath", 0.1)
-                .shock("{id: deal, label: Statehood deal, start: 2020-05, target: [BBB], effects: {world.statehoodPath: 0.7}}")
                 .extra("observed:\n  - {state: AAA, kind: join, month: 2020-02, note: test}\n"
                         + "  - {state: DDD, kind: join, month: 2020-06, note: test}\n")
                 .load(dir.resolve("sc"));
