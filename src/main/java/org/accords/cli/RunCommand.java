@@ -52,6 +52,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--record-overrides", hidden = true, paramLabel = "FILE")
     Path recordOverrides;
 
+    /**
+     * For Slurm tasks, which run the frozen resolved scenario (it sets every key itself) over a copy
+     * of the ensemble: the keys the command the job was made from held at the scenario's value.
+     */
+    @Option(names = "--hold", hidden = true, paramLabel = "KEY,KEY", split = ",")
+    List<String> hold;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ParameterChoice parameters = options.parameters();
         Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
-        java.util.Set<String> held = parameters.heldFor(Main.loader(), scenario, options.overrides(), sc);
+        java.util.Set<String> held = hold != null ? java.util.Set.copyOf(hold) : parameters.heldFor(Main.loader(), scenario, options.overrides(), sc);
+        if (hold != null && parameters.isEnsemble()) parameters.sets().check(sc, held);
         int threads = options.threads();
         if (shard != null) {
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));

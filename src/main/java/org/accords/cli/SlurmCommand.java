@@ -69,7 +69,10 @@ final class SlurmCommand implements Callable<Integer> {
      */
     private record Study(String name, Path out, boolean force, boolean quiet, List<String> task, List<String> merge, Scenario scenario,
                          Path experiment, ExperimentReader.Loaded loaded, List<ExperimentSpec.DesignSpec> designs, String home,
-                         org.accords.report.Overrides overrides) {}
+                         org.accords.report.Overrides overrides, Path ensemble) {}
+
+    /** Where a job folder keeps its copy of the parameter ensemble, under input/. */
+    static final String ENSEMBLE_DIR = "parameters";
 
     @Override
     public Integer call() throws Exception {
@@ -145,12 +148,22 @@ final class SlurmCommand implements Callable<Integer> {
         refuse(run.shard, run.options.threads);
         Scenario sc = Main.loader().load(run.scenario, run.options.fragments(), run.options.overrides());
         Path out = (run.out != null ? run.out : Main.home().resolve("results").resolve(sc.name())).toAbsolutePath().normalize();
+        ParameterChoice parameters = run.options.parameters();
+        java.util.Set<String> held = parameters.heldFor(Main.loader(), run.scenario, run.options.overrides(), sc);
         List<String> task = new ArrayList<>(List.of("run", "\"$job/input/scenario.resolved.yaml\""));
         task.addAll(shardArgs());
         // the tasks run the frozen input; the overrides it was made with stay on record (charts, manifest)
-        if (!run.options.record().isEmpty()) task.addAll(List.of("--record-overrides", "\"$job/input/overrides.json\""));
+        task.addAll(List.of("--record-overrides", "\"$job/input/overrides.json\""));
+        // every node uses the same sets: a copy of the ensemble in the job folder, named explicitly (never a node's own default)
+        Path ensemble = parameters.isEnsemble() ? parameters.sets().file() : null;
+        if (ensemble == null) {
+            task.addAll(List.of("--params", "point"));
+        } else {
+            task.addAll(List.of("--params", "\"$job/input/" + ENSEMBLE_DIR + "/" + ensemble.getFileName() + "\""));
+            if (!held.isEmpty()) task.addAll(List.of("--hold", String.join(",", new java.util.TreeSet<>(held))));
+        }
         return new Study(sc.name(), out, run.force, run.options.quiet, task, merge(out, run.force), sc, null, null, List.of(), "\"$job\"",
-                run.options.record());
+                run.options.record(), ensemble);
     }
 
     private Study experimentStudy(String name, String[] args) {
@@ -178,7 +191,7 @@ final class SlurmCommand implements Callable<Integer> {
         task.addAll(List.of("--seed", String.valueOf(seed)));
         task.addAll(shardArgs());
         return new Study(study, out, o.force, o.quiet, task, merge(out, o.force), loaded.base(), file, loaded, designs, "\"$job/input/home\"",
-                org.accords.report.Overrides.NONE);
+                org.accords.report.Overrides.NONE, null);
     }
 
     /**
@@ -225,6 +238,10 @@ final class SlurmCommand implements Callable<Integer> {
         if (study.experiment() != null) freezeExperiment(study, dir.resolve("input"));
         else RunReport.writeResolvedScenario(study.scenario(), dir.resolve("input"));
         org.accords.report.ShardFolders.writeOverrides(study.overrides(), dir.resolve("input"));
+        if (study.ensemble() != null) {
+            Path copy = Files.createDirectories(dir.resolve("input").resolve(ENSEMBLE_DIR)).resolve(study.ensemble().getFileName());
+            Files.copy(study.ensemble(), copy);
+        }
         Files.copy(jar, dir.resolve("accords.jar"));
         script(dir.resolve("job.sbatch"), SlurmScripts.array(j));
         script(dir.resolve("merge.sh"), SlurmScripts.merge(j));

@@ -126,7 +126,8 @@ final class SlurmScripts {
                 - `merge.sh`: checks every shard is there and merges them (`accords merge`).
                 - `accords.jar`: the program; the nodes need only it and Java %7$d or later (the scripts check).
                 - `input/`: the study's input, frozen when this folder was written, so every task reads the same
-                  (a run's resolved scenario; an experiment file with a copy of the presets under `input/home/`).
+                  (a run's resolved scenario, and over a parameter ensemble a copy of its file under `input/parameters/`,
+                  named to every task; an experiment file with a copy of the presets under `input/home/`).
                 - `logs/shard-K.out`, `logs/shard-K.err`, `logs/shard-K.exit`: each task's output and exit code.
 
                 A task that failed is rerun alone: `sbatch --array=K %4$s/job.sbatch` (several: `--array=3,5`).

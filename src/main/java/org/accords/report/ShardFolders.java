@@ -17,6 +17,7 @@ import org.accords.experiment.EnsembleResult;
 import org.accords.experiment.Shard;
 import org.accords.experiment.TraceEvent;
 import org.accords.scenario.BadInputException;
+import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 
 /**
@@ -34,6 +35,13 @@ public final class ShardFolders {
      */
     static final List<String> INPUT = List.of("scenario.resolved.yaml", "roster.yaml", "design.csv", "manifest.json",
             "morris/design.csv", "morris/manifest.json", "sobol/design.csv", "sobol/manifest.json");
+    /**
+     * A run over a parameter ensemble: the ensemble file, copied byte for byte (its name and
+     * fingerprint go into the merged manifest), and the keys the scenario held, one a line.
+     * Part of the input digest, so shards run over other sets do not merge.
+     */
+    static final String PARAMETERS = "parameters";
+    static final String HELD = "held-keys.txt";
     /** Files every shard has. */
     static final List<String> REQUIRED = List.of("scenario.resolved.yaml", "roster.yaml");
 
@@ -64,6 +72,11 @@ public final class ShardFolders {
         RunReport.writeResolvedScenario(r.scenario, dir);
         RunFolderIO.writeAggregate(r, dir.resolve(RunFolderIO.AGGREGATE));
         if (r.shard.covers(0)) new ObjectMapper().writeValue(dir.resolve(TRACE).toFile(), r.trace);
+        if (r.parameterSets != null) {
+            Path p = Files.createDirectories(dir.resolve(PARAMETERS));
+            Files.copy(r.parameterSets.file(), p.resolve(r.parameterSets.file().getFileName()));
+            Files.writeString(p.resolve(HELD), String.join("", new java.util.TreeSet<>(r.held).stream().map(k -> k + "\n").toList()));
+        }
         writeManifest(dir, new Manifest("accords-sim", "run", version, r.scenario.name(), r.seed, "replications",
                 r.scenario.run().replications(), r.shard.index(), r.shard.count(), r.runs(), digest(dir), r.threads,
                 r.started.toString(), r.finished.toString(), r.wallSeconds(), System.getProperty("java.version"), null));
@@ -115,6 +128,17 @@ public final class ShardFolders {
                 md.update(Files.readAllBytes(dir.resolve(f)));
                 md.update((byte) 0);
             }
+            Path p = dir.resolve(PARAMETERS);
+            if (Files.isDirectory(p)) {
+                try (var files = Files.list(p)) {
+                    for (Path f : files.sorted().toList()) {
+                        md.update((PARAMETERS + "/" + f.getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        md.update((byte) 0);
+                        md.update(Files.readAllBytes(f));
+                        md.update((byte) 0);
+                    }
+                }
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -165,7 +189,7 @@ public final class ShardFolders {
                     : !o.version().equals(m.version()) ? "were made by different versions of accords-sim (" + m.version() + " and " + o.version() + ")"
                     : o.seed() != m.seed() ? "have different seeds (" + m.seed() + " and " + o.seed() + ")"
                     : o.units() != m.units() ? "have different numbers of " + m.unit() + " (" + m.units() + " and " + o.units() + ")"
-                    : !o.input().equals(m.input()) ? "come from different inputs (their scenario.resolved.yaml or roster.yaml differ)"
+                    : !o.input().equals(m.input()) ? "come from different inputs (their scenario.resolved.yaml, roster.yaml or parameter sets differ)"
                     : null;
             if (what != null) throw new BadInputException(null, null, "inconsistent shards: " + a.dir() + " and " + f.dir() + " " + what);
             // a sensitivity shard holds its share of two designs: its count is not one formula of the total
@@ -221,10 +245,34 @@ public final class ShardFolders {
             threads = Math.max(threads, f.manifest().threads());
         }
         Instant[] span = span(shards);
+        Path first = shards.get(0).dir();
+        ParameterSets sets = parameterSets(first);
         try {
-            return EnsembleResult.restored(sc, shards.get(0).manifest().seed(), threads, span[0], span[1], sum, trace, shards.size());
+            return EnsembleResult.restored(sc, shards.get(0).manifest().seed(), threads, span[0], span[1], sum, trace, shards.size(), sets,
+                    sets == null ? java.util.Set.of() : heldKeys(first));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(null, null, shards.get(0).dir() + ": shard counters do not fit its scenario (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The parameter ensemble a run shard was run over, read from its copy; null for a run at one point. */
+    static ParameterSets parameterSets(Path dir) {
+        Path p = dir.resolve(PARAMETERS);
+        if (!Files.isDirectory(p)) return null;
+        try (var files = Files.list(p)) {
+            List<Path> sets = files.filter(f -> !f.getFileName().toString().equals(HELD)).toList();
+            if (sets.size() != 1) throw new BadInputException(null, null, p + ": expected one parameter ensemble file, found " + sets.size());
+            return ParameterSets.read(sets.get(0));
+        } catch (IOException e) {
+            throw new BadInputException(null, null, p + ": unreadable parameter sets (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static java.util.Set<String> heldKeys(Path dir) {
+        try {
+            return java.util.Set.copyOf(Files.readAllLines(dir.resolve(PARAMETERS).resolve(HELD)).stream().filter(l -> !l.isBlank()).toList());
+        } catch (IOException e) {
+            throw new BadInputException(null, null, dir.resolve(PARAMETERS).resolve(HELD) + ": unreadable held keys (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -43,6 +43,10 @@ class EnsembleRunTest extends CliTestBase {
      * from scenarios/_calibrated.yaml (mini.yaml sets every key itself).
      */
     Path ensembleFile() {
+        return ensembleFile(home);
+    }
+
+    static Path ensembleFile(Path home) {
         Path f = home.resolve("scenarios/_ensemble.yaml");
         TestScenarios.write(f, ENSEMBLE);
         TestScenarios.write(home.resolve("scenarios/_calibrated.yaml"),
