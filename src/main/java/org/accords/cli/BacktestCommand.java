@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import org.accords.experiment.backtest.RewardLeaks;
 import org.accords.experiment.backtest.RollingOrigins;
 import org.accords.report.RollingOriginsReport;
 import org.accords.scenario.BadInputException;
+import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 import org.accords.scenario.ScenarioLoader;
 import picocli.CommandLine;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Parameters;
                 "forecast the joins, freezes and thaws of the next 12 and 36 months from the observed standings there,",
                 "and score them event by event (Brier and log score, bootstrap intervals over states) for the ABM,",
                 "persistence, persistence plus the training window's rate, and a cross-validated logistic model.",
+                "Over a parameter ensemble (by default the committed one), replication k runs under set k mod K.",
                 "Every score says whether it is in or out of sample. Writes backtest.txt, windows.csv, events.csv,",
                 "summary.csv, backtest.png/.svg and index.html."})
 final class BacktestCommand implements Callable<Integer> {
@@ -46,7 +49,7 @@ final class BacktestCommand implements Callable<Integer> {
     List<Integer> horizons;
 
     @Option(names = "--fitted-through", paramLabel = "YYYY-MM",
-            description = "Last month of the record the ABM's parameters were fitted to (default: read from the --params fragment or scenarios/_calibrated.yaml).")
+            description = "Last month of the record the ABM's parameters were fitted to (default: the --until of the ensemble's command, else read from the --params fragment or scenarios/_calibrated.yaml).")
     String fittedThrough;
 
     @Option(names = "--refit", description = "Calibrate the ABM on the record up to each origin first (slow; then every ABM score is out of sample).")
@@ -88,12 +91,21 @@ final class BacktestCommand implements Callable<Integer> {
         for (int h : horizonList) if (h < 1 || h > 240) throw new BadInputException(null, "--horizons", "a window is 1 to 240 months, found " + h);
         if (refit && refitBudget < 1) throw new BadInputException(null, "--refit-budget", "must be a positive whole number, found " + refitBudget);
         if (refit && refitReps < 1) throw new BadInputException(null, "--refit-reps", "must be a positive whole number, found " + refitReps);
-        YearMonth committedFit = fittedThrough != null ? month(fittedThrough, "--fitted-through") : committedFitMonth(loader);
+        ParameterChoice choice = options.parameters();
+        if (refit && choice.isEnsemble() && options.paramsOption != null) {
+            throw new BadInputException(null, "--params", "--refit fits one parameter point per origin; it cannot run over a parameter ensemble (leave --params out or give --params point)");
+        }
+        // --refit replaces the parameters at every origin: a committed ensemble is not used then
+        ParameterSets sets = refit ? null : choice.sets();
+        Set<String> held = sets == null ? Set.of() : choice.heldFor(loader, scenario, overrides, record);
+        YearMonth committedFit = fittedThrough != null ? month(fittedThrough, "--fitted-through")
+                : sets != null ? sets.fittedThrough() : committedFitMonth(loader);
         int threads = options.threads();
+        String fitNote = committedFit == null ? ", fitted-through month unknown: every ABM score counted in sample" : ", fitted through " + committedFit;
         String parameters = refit
                 ? String.format(java.util.Locale.ROOT, "refitted on the record up to each origin (calibrate --budget %d --reps %d --seed %d)", refitBudget, refitReps, record.run().seed())
-                : (options.params != null ? options.params.toString() : "scenarios/_calibrated.yaml")
-                        + (committedFit == null ? ", fitted-through month unknown: every ABM score counted in sample" : ", fitted through " + committedFit);
+                : sets != null ? choice.describe() + fitNote
+                : (options.params != null ? options.params.toString() : "scenarios/_calibrated.yaml") + fitNote;
         Function<YearMonth, YearMonth> fitted = refit ? o -> o : o -> committedFit;
         Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + record.name());
         AtomicBoolean cancel = new AtomicBoolean();
@@ -111,7 +123,7 @@ final class BacktestCommand implements Callable<Integer> {
             // model8's start from the observed standings: the month after the origin, shocks under way acting
             return withParameters.fromObserved(origin.plusMonths(1)).truncatedTo(origin.plusMonths(months));
         };
-        RollingOrigins.Settings settings = new RollingOrigins.Settings(originList, horizonList, record.run().replications(), record.run().seed(), abm, fitted);
+        RollingOrigins.Settings settings = new RollingOrigins.Settings(originList, horizonList, record.run().replications(), record.run().seed(), abm, fitted, sets, held);
         RollingOrigins.Result result = Jobs.intoFolder(folder, force, (dir, c) -> {
             RollingOrigins.Result r = RollingOrigins.run(record, settings);
             RollingOriginsReport.write(r, parameters, dir);

@@ -2,9 +2,7 @@ package org.accords.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +28,31 @@ final class EnsembleCalibration {
     static final double CUTOFF = 3.0;
 
     private EnsembleCalibration() {}
+
+    /**
+     * The targets that rule out the most points (I above the cutoff), with the share of points and
+     * the median of the points' mean output against the observed value: what to look at when
+     * history rules out everything.
+     */
+    static String mostRulingOut(HistoryMatching.Result r, double cutoff) {
+        List<Implausibility.Target> targets = r.targets();
+        int n = r.points().size();
+        Integer[] order = new Integer[targets.size()];
+        int[] over = new int[targets.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            for (Point p : r.points()) if (p.implausibility()[i] > cutoff) over[i]++;
+        }
+        java.util.Arrays.sort(order, (a, b) -> over[b] != over[a] ? Integer.compare(over[b], over[a]) : Integer.compare(a, b));
+        StringBuilder b = new StringBuilder("targets with I > " + Num.fmt(cutoff, 1) + " in most points:");
+        for (int k = 0; k < Math.min(3, order.length); k++) {
+            int i = order[k];
+            double[] means = r.points().stream().mapToDouble(p -> p.mean()[i]).sorted().toArray();
+            b.append(k == 0 ? " " : "; ").append(String.format(Locale.ROOT, "'%s' in %.0f%% (observed %s, model median %s)", targets.get(i).name(),
+                    100.0 * over[i] / n, Num.fmt(targets.get(i).observed(), 2), Num.fmt(means[means.length / 2], 2)));
+        }
+        return b.toString();
+    }
 
     static int run(CalibrateCommand c, Scenario history, YearMonth cutoff, int reps, int threads, Path target) throws IOException {
         if (c.ensemble < 1) throw new BadInputException(null, "--ensemble", "must be a positive whole number, found " + c.ensemble);
@@ -63,17 +86,11 @@ final class EnsembleCalibration {
             List<Point> pool = r.nonImplausible();
             if (pool.isEmpty()) {
                 throw new BadInputException(null, "--ensemble", "history matching ruled out every one of the " + r.points().size()
-                        + " points evaluated; nothing written (try --rule second-max, more --points or --waves)");
+                        + " points evaluated (" + mostRulingOut(r, CUTOFF) + "); nothing written (try --rule second-max, more --points or --waves)");
             }
             List<Point> sets = NonImplausibleSelection.select(pool, c.ensemble, c.seed);
             EnsembleReport.writePage(r, sets, keys, command, target, dir, Version.get());
-            Path tmp = Files.createTempFile(target.getParent(), ".ensemble", ".yaml");
-            try {
-                Files.writeString(tmp, EnsembleReport.fragment(r, sets, keys, command));
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            org.accords.report.ResultFolder.replaceFile(target, EnsembleReport.fragment(r, sets, keys, command));
             return new Object[] {r, sets};
         });
         HistoryMatching.Result r = (HistoryMatching.Result) outcome[0];

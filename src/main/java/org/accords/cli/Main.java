@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "accords", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Agent-based simulation (MASON) of normalization with Israel under the Abraham Accords.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, ValidateCommand.class, BacktestCommand.class, CalibrateCommand.class,
-                ExperimentCommand.class, SensitivityCommand.class, DiscoverCommand.class,
+                ExperimentCommand.class, SensitivityCommand.class, DiscoverCommand.class, RobustnessCommand.class,
                 BenchCommand.class, ReferenceCommand.class, MergeCommand.class, SlurmCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

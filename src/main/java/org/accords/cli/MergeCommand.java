@@ -65,7 +65,7 @@ final class MergeCommand implements Callable<Integer> {
                     EnsembleResult merged = ShardFolders.mergeRun(shards, sc);
                     List<Path> runs = shards.stream().map(f -> f.dir().resolve(RunReport.RUNS)).toList();
                     if (runs.stream().allMatch(Files::isRegularFile)) RunReport.mergeRuns(runs, dir.resolve(RunReport.RUNS));
-                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first));
+                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first), ShardFolders.charts(first));
                     return merged;
                 });
                 if (!quiet) RunCommand.printSummary(r, folder, print);

@@ -3,7 +3,6 @@ package org.accords.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.accords.report.OddDocument;
 import org.accords.scenario.BadInputException;
@@ -38,13 +37,7 @@ final class ReferenceCommand implements Callable<Integer> {
             throw new BadInputException(odd + ": " + e.getMessage() + " (--odd)");
         }
         // written beside the file and moved over it: the document is replaced whole or not at all
-        Path tmp = Files.createTempFile(odd.toAbsolutePath().getParent(), ".odd", ".tmp");
-        try {
-            Files.writeString(tmp, updated);
-            Files.move(tmp, odd, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.accords.report.ResultFolder.replaceFile(odd, updated);
         spec.commandLine().getOut().println(text.equals(updated) ? odd + ": up to date" : odd + ": generated sections rewritten");
         return Main.OK;
     }

@@ -205,6 +205,20 @@ public final class ResultFolder implements AutoCloseable {
         if (old != null) deleteTree(old);
     }
 
+    /**
+     * Replaces a single file whole or not at all: the text is written beside it and moved over it,
+     * so a reader (or an interruption) never sees half of it.
+     */
+    public static void replaceFile(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);

@@ -32,6 +32,20 @@ public record ParameterSets(Path file, String command, String fingerprint, List<
 
     public int size() { return sets.size(); }
 
+    /**
+     * The last month of the record the sets were matched to: the {@code --until} of the command that
+     * wrote the file (calibrate always records it), or null if the command does not say.
+     */
+    public java.time.YearMonth fittedThrough() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--until (\\d{4}-\\d{2})(\\s|$)").matcher(command);
+        if (!m.find()) return null;
+        try {
+            return java.time.YearMonth.parse(m.group(1));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     /** True if the YAML file is an ensemble (has a top-level {@code sets:} list), not a plain parameter fragment. */
     public static boolean isEnsembleFile(Path file) {
         return new YamlReader().readFile(file).get("sets") != null;

@@ -150,6 +150,17 @@ public final class ScenarioLoader {
         }
     }
 
+    /**
+     * The file a scenario names in its own {@code extends} key, resolved as loading resolves it
+     * (a file next to it, else a preset), or null if it extends nothing.
+     */
+    public Path parentOf(String nameOrPath) {
+        Path file = locate(nameOrPath);
+        YamlNode.Mapping own = new YamlReader().readFile(file);
+        if (!(own.get("extends") instanceof YamlNode.Scalar s) || s.isNull()) return null;
+        return resolveExtends(s.text(), file, own.keyOrigin("extends"));
+    }
+
     /** A preset name (file in the preset folder) or a path to any scenario file. */
     public Path locate(String nameOrPath) {
         Path asPath = Path.of(nameOrPath);

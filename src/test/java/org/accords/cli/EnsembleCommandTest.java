@@ -83,4 +83,19 @@ class EnsembleCommandTest extends CliTestBase {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(fragment), r.err());
     }
+
+    @Test
+    void whenEverythingIsRuledOutTheMessageNamesTheTargetsThatDoIt() {
+        var targets = List.of(new org.accords.experiment.calibration.Implausibility.Target("joins 1993..1998", 7, 0.25, 0.0625),
+                new org.accords.experiment.calibration.Implausibility.Target("frozen in 2003-12", 5, 0.25, 0.0625),
+                new org.accords.experiment.calibration.Implausibility.Target("freezes", 1, 0.25, 0.0625));
+        // I per target: 'frozen' above 3 in all three points, 'joins' in two, 'freezes' in none; model means by hand
+        var points = List.of(
+                new org.accords.experiment.calibration.Point(new double[1], new double[] {0.5, 0, 1}, new double[3], new double[] {4, 9, 1}, 4, 1, 0),
+                new org.accords.experiment.calibration.Point(new double[1], new double[] {1.5, 1, 1}, new double[3], new double[] {3.5, 6, 0}, 3.5, 1, 1),
+                new org.accords.experiment.calibration.Point(new double[1], new double[] {6.5, 2, 2}, new double[3], new double[] {1, 4, 2}, 2, 1, 2));
+        String m = EnsembleCalibration.mostRulingOut(new org.accords.experiment.calibration.HistoryMatching.Result(targets, points, List.of(), null), 3.0);
+        assertEquals("targets with I > 3 in most points: 'frozen in 2003-12' in 100% (observed 5, model median 1); "
+                + "'joins 1993..1998' in 67% (observed 7, model median 1.5); 'freezes' in 0% (observed 1, model median 1)", m);
+    }
 }

@@ -47,8 +47,13 @@ class EnsembleRunTest extends CliTestBase {
     }
 
     static Path ensembleFile(Path home) {
+        return committedEnsemble(home, ENSEMBLE);
+    }
+
+    /** Writes {@code ensemble} as the home's committed ensemble, a _calibrated.yaml and the scenario 'calib' that takes the varied keys from it. */
+    static Path committedEnsemble(Path home, String ensemble) {
         Path f = home.resolve("scenarios/_ensemble.yaml");
-        TestScenarios.write(f, ENSEMBLE);
+        TestScenarios.write(f, ensemble);
         TestScenarios.write(home.resolve("scenarios/_calibrated.yaml"),
                 "model:\n  joinThreshold: 1.0\n  weights:\n    usRewards: 1.0\n    palestinianPressure: 1.0\n");
         String mini = CliFixture.mini().set("name", "calib").yaml().lines()

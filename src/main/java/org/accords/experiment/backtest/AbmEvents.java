@@ -1,15 +1,18 @@
 package org.accords.experiment.backtest;
 
+import java.util.Set;
 import org.accords.experiment.Seeds;
 import org.accords.model.AccordsModel;
 import org.accords.model.WorldPlan;
+import org.accords.scenario.ParameterSets;
 import org.accords.scenario.Scenario;
 
 /**
  * The ABM as an event forecaster: an ensemble of the scenario that starts the month after the
  * origin from the observed standings there, and the share of replications in which each state
  * changes standing within the window. Replications run in order with seeds from (seed, k)
- * alone, so the result does not depend on the machine.
+ * alone, so the result does not depend on the machine. Over a parameter ensemble, replication k
+ * runs under set k mod K, as in {@code run}: the forecast then carries parameter uncertainty too.
  */
 public final class AbmEvents implements EventModel {
     private final Scenario scenario;
@@ -17,11 +20,24 @@ public final class AbmEvents implements EventModel {
 
     /** @param scenario starts at origin + 1 (tick 0), from the observed standings at the origin */
     public AbmEvents(Scenario scenario, int replications, long seed) {
+        this(scenario, null, Set.of(), replications, seed);
+    }
+
+    /**
+     * @param sets a parameter ensemble (replication k runs under set k mod K), or null for the scenario's own parameters
+     * @param held keys that keep the scenario's value in every set
+     */
+    public AbmEvents(Scenario scenario, ParameterSets sets, Set<String> held, int replications, long seed) {
         this.scenario = scenario;
         counts = new FirstChanges(scenario.run().months(), scenario.states().size());
-        // one model, reseeded per replication, as an ensemble worker does
-        AccordsModel model = new AccordsModel(new WorldPlan(scenario));
-        for (int k = 0; k < replications; k++) model.runReplication(Seeds.forReplication(seed, k), counts);
+        WorldPlan plan = new WorldPlan(scenario);
+        // one model per parameter set, reseeded per replication, as an ensemble worker does
+        AccordsModel[] models = new AccordsModel[sets == null ? 1 : sets.size()];
+        for (int k = 0; k < replications; k++) {
+            int j = k % models.length;
+            if (models[j] == null) models[j] = new AccordsModel(sets == null ? plan : plan.withParameters(sets.apply(scenario, j, held)));
+            models[j].runReplication(Seeds.forReplication(seed, k), counts);
+        }
     }
 
     @Override

@@ -28,9 +28,18 @@ public final class RollingOrigins {
      *                      standings, lasts the given number of months, with the parameters to score
      * @param fittedThrough the last month of the record the ABM's parameters were fitted to, per
      *                      origin (null: unknown, counted as in sample)
+     * @param sets          a parameter ensemble the ABM's replications are spread over (set k mod K), or null
+     * @param held          keys that keep the scenario's value in every set
      */
     public record Settings(List<YearMonth> origins, List<Integer> horizons, int replications, long seed,
-                           OriginScenario abmScenario, Function<YearMonth, YearMonth> fittedThrough) {}
+                           OriginScenario abmScenario, Function<YearMonth, YearMonth> fittedThrough,
+                           org.accords.scenario.ParameterSets sets, java.util.Set<String> held) {
+        /** The ABM at the scenario's own parameters (one point). */
+        public Settings(List<YearMonth> origins, List<Integer> horizons, int replications, long seed,
+                        OriginScenario abmScenario, Function<YearMonth, YearMonth> fittedThrough) {
+            this(origins, horizons, replications, seed, abmScenario, fittedThrough, null, java.util.Set.of());
+        }
+    }
 
     @FunctionalInterface
     public interface OriginScenario {
@@ -91,7 +100,7 @@ public final class RollingOrigins {
                 for (int h : horizons) skipped.add(new Skipped(origin, h, "the ABM cannot start from this origin: " + e.getMessage()));
                 continue;
             }
-            AbmEvents abm = new AbmEvents(fromOrigin, settings.replications(), settings.seed());
+            AbmEvents abm = new AbmEvents(fromOrigin, settings.sets(), settings.held(), settings.replications(), settings.seed());
             List<EventModel> competitors = List.of(new Persistence(), new PersistenceWithRate(history, start, origin),
                     new LogisticEvents(plan, history, origin));
             for (int h : horizons) {

@@ -48,4 +48,18 @@ class AbmEventsTest {
         // first changes only: the exit threshold is out of reach, so nobody freezes later
         assertEquals(List.of(true, false, false), java.util.Arrays.stream(window(sc, 12).items().toArray(EventWindow.Item[]::new)).map(EventWindow.Item::happened).toList());
     }
+
+    @Test
+    void overAnEnsembleReplicationKRunsUnderSetKModK() {
+        // set 1: no hazard (nobody moves); set 2: certain joins in the first month. Over 50
+        // replications, the 25 odd ones join: P = 0.5 for every state, exactly.
+        Scenario sc = scenario(0.5, 0.0);
+        org.accords.scenario.Origin o = new org.accords.scenario.Origin("test", 1);
+        org.accords.scenario.ParameterSets sets = new org.accords.scenario.ParameterSets(dir.resolve("e.yaml"), "", "0", List.of("model.maxHazard", "model.joinThreshold"),
+                List.of(new org.accords.scenario.ParameterSets.Member(1, java.util.Map.of("model.maxHazard", 0.0, "model.joinThreshold", 1.0), 0, o),
+                        new org.accords.scenario.ParameterSets.Member(2, java.util.Map.of("model.maxHazard", 1.0, "model.joinThreshold", -19.0), 0, o)));
+        AbmEvents abm = new AbmEvents(sc, sets, java.util.Set.of(), 50, 1);
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, abm.forecast(window(sc, 1)));
+        assertEquals(0.5, abm.pJoinsAtLeast(3, 1));
+    }
 }
