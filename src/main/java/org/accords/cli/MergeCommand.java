@@ -72,6 +72,7 @@ final class MergeCommand implements Callable<Integer> {
             }
             case "experiment" -> ExperimentShards.mergeExperiment(shards, out, force, quiet, print);
             case "sensitivity" -> ExperimentShards.mergeSensitivity(shards, out, force, quiet, print);
+            case EnsembleCalibration.KIND -> WaveShards.merge(shards, out, force, quiet, print);
             default -> throw new BadInputException(null, null, first + ": shards of `" + m.kind() + "` cannot be merged by this version");
         }
         return folder;

@@ -34,7 +34,7 @@ public final class ShardFolders {
      * and for experiments each design's points and manifest. Their digest must agree across shards.
      */
     static final List<String> INPUT = List.of("scenario.resolved.yaml", "roster.yaml", "design.csv", "manifest.json",
-            "morris/design.csv", "morris/manifest.json", "sobol/design.csv", "sobol/manifest.json");
+            "morris/design.csv", "morris/manifest.json", "sobol/design.csv", "sobol/manifest.json", WaveFiles.MATCHING);
     /**
      * A run over a parameter ensemble: the ensemble file, copied byte for byte (its name and
      * fingerprint go into the merged manifest), and the keys the scenario held, one a line.
