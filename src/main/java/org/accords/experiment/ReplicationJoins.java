@@ -133,10 +133,11 @@ public final class ReplicationJoins {
 
     private static int[][] run(Ensemble ensemble, EnsembleResult r, int lo, int hi, AtomicBoolean cancel) {
         int[][] out = new int[hi - lo][];
+        Ensemble.Runner runner = ensemble.runner();
         for (int i = lo; i < hi; i++) {
             if (cancel.get()) throw new CancellationException();
             Recorder rec = new Recorder(r.states());
-            ensemble.runOne(r.seed, (int) r.shard.unit(i), rec);
+            runner.run(r.seed, r.shard.unit(i), rec);
             out[i - lo] = rec.ticks;
         }
         return out;

@@ -67,11 +67,12 @@ public final class RunOutcomes {
         RunSettings run = sc.run();
         Recorder rec = new Recorder(sc.states().size());
         StringBuilder b = new StringBuilder();
+        Ensemble.Runner runner = ensemble.runner();
         for (int i = lo; i < hi; i++) {
             if (cancel.get()) throw new CancellationException();
             long k = r.shard.unit(i);
             rec.reset();
-            ensemble.runOne(r.seed, (int) k, rec);
+            runner.run(r.seed, k, rec);
             for (int s = 0; s < rec.join.length; s++) {
                 b.append(k).append(',').append(sc.states().get(s).id()).append(',');
                 if (rec.join[s] >= 0) b.append(run.monthOf(rec.join[s]));

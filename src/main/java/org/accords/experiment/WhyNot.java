@@ -94,9 +94,10 @@ public final class WhyNot {
             for (int i = 0; i < workers; i++) {
                 parts.add(pool.submit(() -> {
                     WhyNot part = new WhyNot(r, 0);
+                    Ensemble.Runner runner = ensemble.runner();
                     for (int i2 = next.getAndIncrement(); i2 < w.replications; i2 = next.getAndIncrement()) {
                         if (cancel.get()) throw new CancellationException();
-                        ensemble.runOne(r.seed, (int) r.shard.unit(i2), new Recorder(part, w, i2));
+                        runner.run(r.seed, r.shard.unit(i2), new Recorder(part, w, i2));
                     }
                     return part;
                 }));
