@@ -53,15 +53,15 @@ public final class WhyNot {
     public final int replications;
     private final int states;
     private final int months;
-    /** [s * months + t]: runs in which state s was at risk of joining in month t. */
+    /** [t * states + s] (month-major: one month's states lie together, as the recorder fills them): runs in which state s was at risk of joining in month t. */
     private final long[] atRisk;
-    /** [(s * months + t) * K + k]: sum of part k over those runs, fixed point. */
+    /** [(t * states + s) * K + k]: sum of part k over those runs, fixed point. */
     private final long[] partSum;
-    /** [s * months + t]: sum of the join threshold over those runs, fixed point (parameter sets may differ). */
+    /** [t * states + s]: sum of the join threshold over those runs, fixed point (parameter sets may differ). */
     private final long[] thresholdSum;
-    /** [s * months + t]: runs at risk in which an unmet condition cost the state utility. */
+    /** [t * states + s]: runs at risk in which an unmet condition cost the state utility. */
     private final long[] conditionCosts;
-    /** [(rep * states + s) * months + t]: the utility, NaN when not at risk. */
+    /** [(rep * months + t) * states + s]: the utility, NaN when not at risk. */
     private final float[] utility;
 
     private WhyNot(EnsembleResult r, int replications) {
@@ -143,8 +143,8 @@ public final class WhyNot {
             int m = sums.months;
             for (StateAgent a : model.agents()) {
                 int s = a.index;
-                int cell = s * m + tick;
-                int row = (rep * sums.states + s) * m + tick;
+                int cell = tick * sums.states + s;
+                int row = (rep * m + tick) * sums.states + s;
                 // a member weighs freezing against another threshold: only candidates and frozen members weigh joining
                 if (before[s] == Status.MEMBER) {
                     rows.utility[row] = Float.NaN;
@@ -167,12 +167,12 @@ public final class WhyNot {
     public int months() { return months; }
 
     /** Runs (of {@link #replications}) in which state s was at risk of joining in month t. */
-    public long atRisk(int s, int t) { return atRisk[s * months + t]; }
+    public long atRisk(int s, int t) { return atRisk[t * states + s]; }
 
     /** Mean of part k (see {@link #PARTS}) over the runs at risk; NaN when none was. */
     public double part(int s, int t, int k) {
         long n = atRisk(s, t);
-        return n == 0 ? Double.NaN : partSum[(s * months + t) * K + k] / Aggregate.FIXED / n;
+        return n == 0 ? Double.NaN : partSum[(t * states + s) * K + k] / Aggregate.FIXED / n;
     }
 
     /** Mean utility over the runs at risk: the sum of the parts' means (the parts add up to it by construction). */
@@ -180,20 +180,20 @@ public final class WhyNot {
         long n = atRisk(s, t);
         if (n == 0) return Double.NaN;
         long sum = 0;
-        for (int k = 0; k < K; k++) sum += partSum[(s * months + t) * K + k];
+        for (int k = 0; k < K; k++) sum += partSum[(t * states + s) * K + k];
         return sum / Aggregate.FIXED / n;
     }
 
     /** Mean join threshold over the runs at risk (the same in every run at one parameter point). */
     public double threshold(int s, int t) {
         long n = atRisk(s, t);
-        return n == 0 ? Double.NaN : thresholdSum[s * months + t] / Aggregate.FIXED / n;
+        return n == 0 ? Double.NaN : thresholdSum[t * states + s] / Aggregate.FIXED / n;
     }
 
     /** Share of the runs at risk in which an unmet stated condition cost the state utility. */
     public double conditionCostShare(int s, int t) {
         long n = atRisk(s, t);
-        return n == 0 ? Double.NaN : conditionCosts[s * months + t] / (double) n;
+        return n == 0 ? Double.NaN : conditionCosts[t * states + s] / (double) n;
     }
 
     /** The pct-th percentile of the utility over the runs at risk: the smallest value reached by at least pct% of them; NaN if none. */
@@ -201,7 +201,7 @@ public final class WhyNot {
         float[] v = new float[replications];
         int n = 0;
         for (int k = 0; k < replications; k++) {
-            float u = utility[(k * states + s) * months + t];
+            float u = utility[(k * months + t) * states + s];
             if (!Float.isNaN(u)) v[n++] = u;
         }
         if (n == 0) return Double.NaN;
@@ -214,7 +214,7 @@ public final class WhyNot {
     double meanMargin(int s) {
         long n = 0, sum = 0;
         for (int t = 0; t < months; t++) {
-            int cell = s * months + t;
+            int cell = t * states + s;
             n += atRisk[cell];
             for (int k = 0; k < K; k++) sum += partSum[cell * K + k];
             sum -= thresholdSum[cell];
