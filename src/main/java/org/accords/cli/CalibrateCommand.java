@@ -56,6 +56,25 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--page", paramLabel = "DIR", description = "With --ensemble: the page's folder (default: results/ensemble-until-<YYYY-MM>).")
     Path page;
 
+    @Option(names = "--wave", paramLabel = "W", description = {"With --ensemble: compute only wave W of the history match into a wave folder",
+            "(default: results/ensemble-until-<YYYY-MM>-wave-W-shard-K-of-N); wave 2 and later need --after. `accords merge` joins a wave's shards."})
+    Integer wave;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardOption.class,
+            description = "With --wave: compute only the wave's points p with p mod N = K (default: 0/1, the whole wave).")
+    org.accords.experiment.Shard shard;
+
+    @Option(names = "--after", paramLabel = "DIR", description = {"With --ensemble: the merged waves 1..M of this history match (from `accords merge`).",
+            "With --wave, M must be W-1; without, the match continues from them and writes the ensemble, as if run in one go."})
+    Path after;
+
+    @Option(names = "--wave-dir", paramLabel = "DIR", description = "With --wave: the wave folder to write.")
+    Path waveDir;
+
+    /** For Slurm tasks, which read the frozen resolved scenario: the --scenario the job was made with, for the record. */
+    @Option(names = "--record-scenario", hidden = true, paramLabel = "NAME")
+    String recordScenario;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the optimizer and of the replications. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -87,6 +106,13 @@ final class CalibrateCommand implements Callable<Integer> {
         int reps = this.reps == null ? (ensemble == null ? 200 : 64) : this.reps;
         if (reps < 1) throw new BadInputException(null, "--reps", "must be a positive whole number, found " + reps);
         if (seed < 0) throw new BadInputException(null, "--seed", "must be zero or a positive whole number, found " + seed);
+        if (ensemble == null) {
+            for (Object[] o : new Object[][] {{"--wave", wave}, {"--shard", shard}, {"--after", after}, {"--wave-dir", waveDir}}) {
+                if (o[1] != null) throw new BadInputException(null, (String) o[0], "only with --ensemble (history matching runs in waves; a point fit does not)");
+            }
+        }
+        if (wave == null && shard != null) throw new BadInputException(null, "--shard", "splits one wave: give --wave W too");
+        if (wave == null && waveDir != null) throw new BadInputException(null, "--wave-dir", "only with --wave");
         int t = EnsembleOptions.threads(threads, spec.commandLine().getErr());
         ScenarioLoader loader = Main.loader();
         var start = loader.load(scenario);
@@ -99,6 +125,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new BadInputException(null, "--until", "the calibration window " + start.run().start() + " .. " + cutoff + " is shorter than "
                     + EventObjective.WINDOW + " months: nothing to score");
         }
+        if (wave != null) return EnsembleCalibration.wave(this, start, cutoff, reps, t);
         Path target = (out != null ? out : loader.presetDir().resolve(fileName)).toAbsolutePath().normalize();
         if (target.getParent() == null) throw new BadInputException(null, "--out", target + " is not a file name");
         if (java.nio.file.Files.isDirectory(target)) throw new BadInputException(null, "--out", target + " is a folder; give a file name");

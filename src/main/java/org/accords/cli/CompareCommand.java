@@ -34,6 +34,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     EnsembleOptions options;
 
+    @Mixin
+    ChartOptions charts;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Comparison folder (default: results/compare-<a>-<b>-...).")
     Path out;
 
@@ -46,6 +49,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (names.size() < 2) throw new BadInputException(null, null, "compare needs at least two scenarios, got " + names.size());
+        charts.parsedWindow(); // a malformed window is refused before anything is loaded
         List<String> overrides = options.overrides();
         int threads = options.threads();
         ParameterChoice parameters = options.parameters();
@@ -69,6 +73,8 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         rosterNote(scenarios).ifPresent(notes::add);
+        org.accords.report.ChartChoices choices = charts.resolve(scenarios.get(0).run(), "the compared months");
+        charts.checkStates(id -> scenarios.stream().anyMatch(s -> s.indexOf(id) >= 0), "any compared scenario");
         if (!options.quiet) notes.forEach(n -> spec.commandLine().getErr().println("compare: " + n));
         int base = 0;
         if (baseline != null) {
@@ -83,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < scenarios.size(); i++) {
                 results.add(resultFor(scenarios.get(i), parameters.sets(), held.get(i), !truncated.contains(i), threads, cancel));
             }
-            CompareReport.write(results, baseIndex, dir, Version.get(), notes, options.record());
+            CompareReport.write(results, baseIndex, dir, Version.get(), notes, options.record(), choices);
             return results;
         });
         if (!options.quiet) {
@@ -157,7 +163,8 @@ final class CompareCommand implements Callable<Integer> {
         boolean free = !Files.exists(runFolder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 || (force && org.accords.report.ResultFolder.replaceable(runFolder));
         if (fullHorizon && free && !org.accords.report.ResultFolder.busy(runFolder)) {
-            return Jobs.runToFolder(sc, sets, held, runFolder, true, threads, options.quiet, options.record(), RunsOption.AUTO, java.util.List.of());
+            return Jobs.runToFolder(sc, sets, held, runFolder, true, threads, options.quiet, options.record(), RunsOption.AUTO,
+                    org.accords.report.ChartChoices.DEFAULT);
         }
         if (!options.quiet && fullHorizon && !damaged[0]) {
             err.println("compare: " + runFolder + " holds another run of '" + sc.name() + "' (or is in use); running without replacing it"

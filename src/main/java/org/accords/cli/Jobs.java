@@ -46,32 +46,34 @@ final class Jobs {
     /** Runs the scenario's ensemble and writes its run folder, with the command-line overrides on record. */
     static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet, Overrides overrides, RunsOption runs)
             throws IOException {
-        return runToFolder(sc, null, java.util.Set.of(), out, force, threads, quiet, overrides, runs, List.of());
+        return runToFolder(sc, null, java.util.Set.of(), out, force, threads, quiet, overrides, runs, org.accords.report.ChartChoices.DEFAULT);
     }
 
     /**
      * As above, with the replications spread over a parameter ensemble (null: one point).
-     * @param states the states of the trajectories chart (empty: the movers)
+     * @param charts the time charts' window and the states of the trajectories chart (empty: the movers)
      */
     static EnsembleResult runToFolder(Scenario sc, ParameterSets sets, java.util.Set<String> held, Path out, boolean force, int threads,
-                                      boolean quiet, Overrides overrides, RunsOption runs, List<String> states) throws IOException {
+                                      boolean quiet, Overrides overrides, RunsOption runs, org.accords.report.ChartChoices charts) throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, sets, held, Shard.WHOLE, threads, quiet, cancel);
             if (runs.wanted(result, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
-            RunReport.write(result, dir, Version.get(), overrides, states);
+            RunReport.write(result, dir, Version.get(), overrides, charts);
             return result;
         });
     }
 
     /** Runs the shard's share of the ensemble (over a parameter ensemble; null: one point) into its shard folder, overrides on record. */
     static EnsembleResult runShardToFolder(Scenario sc, ParameterSets sets, java.util.Set<String> held, Shard shard, Path out, boolean force,
-                                           int threads, boolean quiet, Overrides overrides, RunsOption runs) throws IOException {
+                                           int threads, boolean quiet, Overrides overrides, RunsOption runs,
+                                           org.accords.report.ChartChoices charts) throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, sets, held, shard, threads, quiet, cancel);
             // the whole study's size decides, so every shard writes its share or none does
             if (runs.wanted(sc, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
             ShardFolders.writeRun(result, dir, Version.get());
             ShardFolders.writeOverrides(overrides, dir);
+            ShardFolders.writeCharts(charts, dir);
             return result;
         });
     }

@@ -65,13 +65,14 @@ final class MergeCommand implements Callable<Integer> {
                     EnsembleResult merged = ShardFolders.mergeRun(shards, sc);
                     List<Path> runs = shards.stream().map(f -> f.dir().resolve(RunReport.RUNS)).toList();
                     if (runs.stream().allMatch(Files::isRegularFile)) RunReport.mergeRuns(runs, dir.resolve(RunReport.RUNS));
-                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first));
+                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first), ShardFolders.charts(first));
                     return merged;
                 });
                 if (!quiet) RunCommand.printSummary(r, folder, print);
             }
             case "experiment" -> ExperimentShards.mergeExperiment(shards, out, force, quiet, print);
             case "sensitivity" -> ExperimentShards.mergeSensitivity(shards, out, force, quiet, print);
+            case EnsembleCalibration.KIND -> WaveShards.merge(shards, out, force, quiet, print);
             default -> throw new BadInputException(null, null, first + ": shards of `" + m.kind() + "` cannot be merged by this version");
         }
         return folder;

@@ -44,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
                     + "500,000 rows (replications x states), on always, off never. Default: ${DEFAULT-VALUE}.")
     RunsOption runs;
 
-    @Option(names = "--states", paramLabel = "ID,ID", split = ",",
-            description = "States for the trajectories chart, e.g. --states SAU,PAK,KAZ (default: the movers).")
-    List<String> states = new ArrayList<>();
+    @Mixin
+    ChartOptions charts;
 
     /** For Slurm tasks, which run the frozen resolved scenario: the overrides of the command the job was made from. */
     @Option(names = "--record-overrides", hidden = true, paramLabel = "FILE")
@@ -69,13 +68,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ParameterChoice parameters = options.parameters();
+        charts.parsedWindow(); // a malformed window is refused before anything is loaded
         Scenario sc = Main.loader().load(scenario, options.fragments(), options.overrides());
+        org.accords.report.ChartChoices choices = charts.resolve(sc.run(), "the run of scenario '" + sc.name() + "'");
+        charts.checkStates(id -> sc.indexOf(id) >= 0, "scenario '" + sc.name() + "'");
         java.util.Set<String> held = hold != null ? java.util.Set.copyOf(hold) : parameters.heldFor(Main.loader(), scenario, options.overrides(), sc);
         if (hold != null && parameters.isEnsemble()) parameters.sets().check(sc, held);
         int threads = options.threads();
         if (shard != null) {
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));
-            EnsembleResult r = Jobs.runShardToFolder(sc, parameters.sets(), held, shard, folder, force, threads, options.quiet, recorded(), runs);
+            EnsembleResult r = Jobs.runShardToFolder(sc, parameters.sets(), held, shard, folder, force, threads, options.quiet, recorded(), runs, choices);
             if (!options.quiet) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s shard %s: %,d of %,d replications, seed %d, %d threads, %.1f s%nshard: %s%n",
                         sc.name(), shard, r.runs(), sc.run().replications(), r.seed, r.threads, r.wallSeconds(), folder.toAbsolutePath().normalize());
@@ -84,13 +86,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.OK;
         }
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
-        for (String id : states) {
-            if (sc.indexOf(id) < 0) {
-                throw new org.accords.scenario.BadInputException(null, "--states", "unknown state id '" + id + "' in scenario '" + sc.name() + "'"
-                        + "; a state not in the roster is added by file with states: {add: [...]}");
-            }
-        }
-        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, states);
+        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, choices);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

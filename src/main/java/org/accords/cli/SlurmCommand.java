@@ -162,6 +162,9 @@ final class SlurmCommand implements Callable<Integer> {
             task.addAll(List.of("--params", "\"$job/input/" + ENSEMBLE_DIR + "/" + ensemble.getFileName() + "\""));
             if (!held.isEmpty()) task.addAll(List.of("--hold", String.join(",", new java.util.TreeSet<>(held))));
         }
+        run.charts.resolve(sc.run(), "the run of scenario '" + sc.name() + "'");
+        if (run.charts.window != null) task.addAll(List.of("--window", SlurmScripts.q(run.charts.window)));
+        if (!run.charts.states.isEmpty()) task.addAll(List.of("--states", SlurmScripts.q(String.join(",", run.charts.states))));
         return new Study(sc.name(), out, run.force, run.options.quiet, task, merge(out, run.force), sc, null, null, List.of(), "\"$job\"",
                 run.options.record(), ensemble);
     }

@@ -26,6 +26,11 @@ public final class AdoptionChart {
     private AdoptionChart() {}
 
     public static JFreeChart create(EnsembleResult r) {
+        return create(r, ChartWindow.WHOLE);
+    }
+
+    /** The chart over the months of the window (resolved against the run). */
+    public static JFreeChart create(EnsembleResult r, ChartWindow w) {
         Scenario sc = r.scenario;
         RunSettings run = sc.run();
         Color main = Charts.color(0);
@@ -34,7 +39,7 @@ public final class AdoptionChart {
         YIntervalSeries band50 = new YIntervalSeries("50% of runs");
         XYSeries mean = new XYSeries("Active members, mean");
         XYSeries joined = new XYSeries("Ever joined, mean");
-        for (int t = 0; t < r.months(); t++) {
+        for (int t = w.firstTick(run); t <= w.lastTick(run); t++) {
             double x = Charts.x(run.monthOf(t));
             band90.add(x, r.membersMean(t), r.membersPercentile(t, 5), r.membersPercentile(t, 95));
             band50.add(x, r.membersMean(t), r.membersPercentile(t, 25), r.membersPercentile(t, 75));
@@ -63,26 +68,26 @@ public final class AdoptionChart {
         lineRenderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 7f}, 0f));
 
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(Charts.monthAxis(run.start(), run.end()));
+        plot.setDomainAxis(Charts.monthAxis(w.first(run), w.last(run)));
         plot.setRangeAxis(Charts.countAxis("States (of " + sc.states().size() + " candidates)"));
         plot.setDataset(0, lines);
         plot.setRenderer(0, lineRenderer);
         plot.setDataset(1, bands);
         plot.setRenderer(1, bandRenderer);
 
-        boolean observed = drawObserved(plot, sc, 2);
+        boolean observed = drawObserved(plot, sc, 2, w);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         plot.setFixedLegendItems(legend(main, observed));
         Charts.stylePlot(plot);
-        var combined = Charts.withShockLanes(plot, sc.shocks(), run.start(), run.end());
-        combined.setFixedLegendItems(plot.getFixedLegendItems());
+        ShockStrip strip = ShockStrip.of(plot, sc.shocks(), w.first(run), w.last(run));
+        strip.plot.setFixedLegendItems(plot.getFixedLegendItems());
 
-        JFreeChart chart = new JFreeChart(combined);
+        JFreeChart chart = new JFreeChart(strip.plot);
         String title = sc.title().isBlank() ? sc.name() : sc.title();
         String subtitle = String.format(Locale.ROOT, "Scenario '%s' · %,d replications · seed %d · %s to %s · bands: middle 50%% and 90%% of runs"
                 + (r.parameterSets == null ? "" : " over " + r.parameterSets.size() + " parameter sets (parameter and random uncertainty)"),
                 sc.name(), r.runs(), r.seed, run.start(), run.end());
-        return Charts.finish(chart, title, subtitle);
+        return strip.annotate(w.annotate(Charts.finish(chart, title, subtitle), run));
     }
 
     /** Legend with proper swatches: lines for means, filled boxes for bands and shock spans. */
@@ -110,14 +115,19 @@ public final class AdoptionChart {
      * @return whether anything was drawn (so the caller adds {@link #observedLegendItem()})
      */
     public static boolean drawObserved(XYPlot plot, Scenario sc, int dataset) {
-        XYSeries line = observedJoins(sc);
+        return drawObserved(plot, sc, dataset, ChartWindow.WHOLE);
+    }
+
+    /** As above, over the months of the window. */
+    public static boolean drawObserved(XYPlot plot, Scenario sc, int dataset, ChartWindow w) {
+        XYSeries line = observedJoins(sc, w.first(sc.run()), w.last(sc.run()));
         if (line.getItemCount() == 0) return false;
         XYStepRenderer renderer = new XYStepRenderer();
         renderer.setSeriesPaint(0, OBSERVED);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         plot.setDataset(dataset, new XYSeriesCollection(line));
         plot.setRenderer(dataset, renderer);
-        markObservedEvents(plot, sc, dataset + 1);
+        markObservedEvents(plot, sc, dataset + 1, w.first(sc.run()), w.last(sc.run()));
         return true;
     }
 
@@ -130,16 +140,15 @@ public final class AdoptionChart {
      * The observed events as markers on the observed line, labelled with the state: a dot for a
      * join or thaw, a downward triangle for a freeze.
      */
-    static void markObservedEvents(XYPlot plot, Scenario sc, int datasetIndex) {
+    static void markObservedEvents(XYPlot plot, Scenario sc, int datasetIndex, YearMonth from, YearMonth to) {
         XYSeries joins = new XYSeries("observed joins");
         XYSeries freezes = new XYSeries("observed freezes");
-        RunSettings run = sc.run();
         int count = 0;
         var sorted = sc.observed().stream().sorted(java.util.Comparator.comparing(Observation::month)).toList();
         for (Observation o : sorted) {
             if (!o.changesStatus()) continue;
             count += o.kind() == Observation.Kind.FREEZE ? -1 : 1;
-            if (o.month().isBefore(run.start()) || o.month().isAfter(run.end())) continue;
+            if (o.month().isBefore(from) || o.month().isAfter(to)) continue;
             double x = Charts.x(o.month());
             (o.kind() == Observation.Kind.FREEZE ? freezes : joins).add(x, count);
             var label = new org.jfree.chart.annotations.XYTextAnnotation(
@@ -167,6 +176,11 @@ public final class AdoptionChart {
 
     /** Cumulative observed joins (announcement months) minus observed freezes plus thaws: the history line. */
     static XYSeries observedJoins(Scenario sc) {
+        return observedJoins(sc, sc.run().start(), sc.run().end());
+    }
+
+    /** The history line over the months from..to. */
+    static XYSeries observedJoins(Scenario sc, YearMonth from, YearMonth to) {
         XYSeries s = new XYSeries("Observed (active members)");
         TreeMap<YearMonth, Integer> delta = new TreeMap<>();
         for (Observation o : sc.observed()) {
@@ -175,16 +189,17 @@ public final class AdoptionChart {
             delta.merge(o.month(), d, Integer::sum);
         }
         if (delta.isEmpty()) return s;
-        RunSettings run = sc.run();
         YearMonth last = delta.lastKey();
+        if (last.isBefore(from)) return s; // the record ends before the months shown
         int count = 0;
-        for (var e : delta.headMap(run.start()).entrySet()) count += e.getValue();
-        s.add(Charts.x(run.start()), count);
-        for (var e : delta.subMap(run.start(), true, run.end(), true).entrySet()) {
+        for (var e : delta.headMap(from).entrySet()) count += e.getValue();
+        s.add(Charts.x(from), count);
+        for (var e : delta.subMap(from, true, to, true).entrySet()) {
             count += e.getValue();
             s.add(Charts.x(e.getKey()), count);
         }
-        if (last.isBefore(run.end())) s.add(Charts.x(last.plusMonths(1)), count);
+        if (last.isBefore(to)) s.add(Charts.x(last.plusMonths(1)), count);
+        else if (last.isAfter(to)) s.add(Charts.x(to.plusMonths(1)), count); // the record goes on past the window: the line reaches its edge
         return s;
     }
 }

@@ -137,70 +137,41 @@ public final class Charts {
     }
 
     /**
-     * The main plot with a lane chart of the shocks above it, sharing the date axis: each shock a
-     * bar from its start to its last active month (decay included), labelled at its start. Lanes
-     * are assigned greedily so that neither bars nor labels overlap.
+     * The main plot with the strip of the scenario's shocks above it, sharing the date axis (see
+     * {@link ShockStrip}; callers that want its footnote use ShockStrip directly).
      */
-    public static CombinedDomainXYPlot withShockLanes(XYPlot main, List<Shock> shocks, YearMonth runStart, YearMonth runEnd) {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(main.getDomainAxis());
-        combined.setGap(6);
-        main.setDomainAxis(null);
-        if (shocks.isEmpty()) {
-            combined.add(main, 1);
-            return combined;
-        }
-        long months = java.time.temporal.ChronoUnit.MONTHS.between(runStart, runEnd) + 1;
-        double pixelsPerMonth = 1350.0 / months;
-        List<List<double[]>> laneUse = new java.util.ArrayList<>();
-        org.jfree.data.xy.XYIntervalSeriesCollection bars = new org.jfree.data.xy.XYIntervalSeriesCollection();
-        org.jfree.data.xy.XYIntervalSeries series = new org.jfree.data.xy.XYIntervalSeries("shocks");
-        List<org.jfree.chart.annotations.XYTextAnnotation> labels = new java.util.ArrayList<>();
-        for (Shock s : shocks) {
-            YearMonth first = s.start().isBefore(runStart) ? runStart : s.start();
-            YearMonth last = s.lastActiveMonth().isAfter(runEnd) ? runEnd : s.lastActiveMonth();
-            double from = java.time.temporal.ChronoUnit.MONTHS.between(runStart, first);
-            double to = java.time.temporal.ChronoUnit.MONTHS.between(runStart, last) + 1;
-            double labelMonths = (s.label().length() * 7.4 + 10) / pixelsPerMonth;
-            // the label reads rightwards from the start, or leftwards when it would run off the chart
-            boolean leftwards = from + labelMonths > months;
-            double[] use = leftwards ? new double[] {from - labelMonths, to} : new double[] {from, Math.max(to, from + labelMonths)};
-            int lane = 0;
-            while (lane < laneUse.size() && overlaps(laneUse.get(lane), use)) lane++;
-            if (lane == laneUse.size()) laneUse.add(new java.util.ArrayList<>());
-            laneUse.get(lane).add(use);
-            series.add(x(first), x(first), x(last.plusMonths(1)), -lane, -lane - 0.4, -lane + 0.4);
-            var label = new org.jfree.chart.annotations.XYTextAnnotation(leftwards ? s.label() + " " : " " + s.label(), x(first), -lane);
-            label.setFont(new Font(FONT, Font.PLAIN, 14));
-            label.setPaint(new Color(0x22, 0x22, 0x22));
-            label.setTextAnchor(leftwards ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
-            labels.add(label);
-        }
-        bars.addSeries(series);
-        org.jfree.chart.renderer.xy.XYBarRenderer renderer = new org.jfree.chart.renderer.xy.XYBarRenderer();
-        renderer.setUseYInterval(true);
-        renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, new Color(0xD9, 0xC9, 0xB0));
-        renderer.setDrawBarOutline(false);
-        renderer.setSeriesVisibleInLegend(0, false);
-        NumberAxis laneAxis = new NumberAxis();
-        laneAxis.setRange(-laneUse.size() + 0.45, 0.55);
-        laneAxis.setVisible(false);
-        XYPlot lanes = new XYPlot(bars, null, laneAxis, renderer);
-        lanes.setBackgroundPaint(Color.WHITE);
-        lanes.setDomainGridlinePaint(GRID);
-        lanes.setRangeGridlinesVisible(false);
-        lanes.setOutlineVisible(false);
-        for (var l : labels) lanes.addAnnotation(l);
-        int laneCount = laneUse.size();
-        combined.add(lanes, 20 * laneCount);
-        combined.add(main, Math.max(420, 700 - 20 * laneCount));
-        return combined;
+    public static CombinedDomainXYPlot withShockLanes(XYPlot main, List<Shock> shocks, YearMonth from, YearMonth to) {
+        return ShockStrip.of(main, shocks, from, to).plot;
     }
 
-    private static boolean overlaps(List<double[]> used, double[] span) {
-        for (double[] u : used) if (span[0] < u[1] + 0.5 && u[0] < span[1] + 0.5) return true;
-        return false;
+    /** The opaque colour that {@code c} at {@code alpha} (0-255) shows over white: legend swatches then match the fill exactly. */
+    public static Color over(Color c, int alpha) {
+        double a = alpha / 255.0;
+        return new Color((int) Math.round(255 - a * (255 - c.getRed())), (int) Math.round(255 - a * (255 - c.getGreen())),
+                (int) Math.round(255 - a * (255 - c.getBlue())));
+    }
+
+    /** Dash patterns, one per scenario (solid first), so coinciding curves stay apart in print and in grey. */
+    private static final float[][] DASHES = {null, {14f, 7f}, {3f, 5f}, {16f, 5f, 3f, 5f}, {7f, 7f}, {16f, 5f, 3f, 5f, 3f, 5f}, {24f, 8f}, {2f, 9f}};
+
+    /** The line of scenario i: its own dash pattern at the given width. */
+    public static BasicStroke scenarioStroke(int i, float width) {
+        float[] dash = DASHES[i % DASHES.length];
+        return dash == null ? new BasicStroke(width) : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+    }
+
+    /** The marker of scenario i: circle, square, triangle up, diamond, triangle down, cross ... */
+    public static java.awt.Shape scenarioShape(int i) {
+        double r = 7;
+        return switch (i % 6) {
+            case 0 -> dot(2 * r);
+            case 1 -> new java.awt.geom.Rectangle2D.Double(-r * 0.85, -r * 0.85, 1.7 * r, 1.7 * r);
+            case 2 -> new java.awt.Polygon(new int[] {-8, 8, 0}, new int[] {6, 6, -8}, 3);
+            case 3 -> new java.awt.Polygon(new int[] {0, 8, 0, -8}, new int[] {-8, 0, 8, 0}, 4);
+            case 4 -> new java.awt.Polygon(new int[] {-8, 8, 0}, new int[] {-6, -6, 8}, 3);
+            default -> new java.awt.Polygon(new int[] {-3, 3, 3, 8, 8, 3, 3, -3, -3, -8, -8, -3},
+                    new int[] {-8, -8, -3, -3, 3, 3, 8, 8, 3, 3, -3, -3}, 12);
+        };
     }
 
     /** The legend font of every chart, for legends built by hand. */

@@ -18,15 +18,10 @@ import org.accords.model.StateAgent;
 import org.accords.scenario.Driver;
 import org.accords.scenario.RunSettings;
 import org.accords.scenario.Scenario;
-import org.accords.scenario.Shock;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * A side-by-side comparison of several ensembles on the same horizon and roster: overlay of
@@ -49,10 +44,18 @@ public final class CompareReport {
     /** As above; overrides (which apply to every scenario) are named under each chart's subtitle, in the table and on the page. */
     public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes, Overrides overrides)
             throws IOException {
+        write(results, baseline, dir, version, notes, overrides, ChartChoices.DEFAULT);
+    }
+
+    /** As above, with the chart choices (the time charts' window, the trajectories' states), recorded in manifest.json. */
+    public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes, Overrides overrides,
+                             ChartChoices charts) throws IOException {
         String note = overrides.isEmpty() ? null : "All scenarios changed by " + overrides.shortText(Overrides.CHART_NOTE);
-        Charts.save(Charts.withNote(overlay(results), note), dir, "overlay");
-        Charts.save(Charts.withNote(difference(results, baseline), note), dir, "difference");
+        ChartWindow w = charts.window();
+        Charts.save(Charts.withNote(overlay(results, w), note), dir, "overlay");
+        Charts.save(Charts.withNote(difference(results, baseline, w), note), dir, "difference");
         Charts.save(Charts.withNote(StateCharts.probabilities(results), note), dir, "states");
+        TrajectoryChart.saveCompared(results, charts.states(), w, note, dir);
         Charts.save(Charts.withNote(StateCharts.drivers(results), note), dir, "drivers");
         writeCsv(results, baseline, dir.resolve("compare.csv"));
         java.io.StringWriter table = new java.io.StringWriter();
@@ -62,89 +65,121 @@ public final class CompareReport {
         for (String n : notes) tw.println("note: " + n);
         tw.flush();
         Files.writeString(dir.resolve("summary.txt"), table.toString(), StandardCharsets.UTF_8);
+        writeManifest(results, baseline, dir.resolve("manifest.json"), version, overrides, charts);
         Html.writeComparePage(results, baseline, dir, version, table.toString(), overrides);
     }
 
-    /** Mean and 90% band of active members per scenario, with the shocks of every scenario marked. */
+    /** What made the comparison: the scenarios, the baseline, the overrides and the chart choices. */
+    static void writeManifest(List<EnsembleResult> results, int baseline, Path file, String version, Overrides overrides, ChartChoices charts)
+            throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "accords-sim");
+        m.put("version", version);
+        m.put("command", "compare");
+        m.put("scenarios", results.stream().map(r -> r.scenario.name()).toList());
+        m.put("baseline", results.get(baseline).scenario.name());
+        m.put("replications", results.get(0).runs());
+        m.put("overrides", overrides.asMap());
+        m.put("window", charts.window().manifest(results.get(0).scenario.run()));
+        m.put("trajectoryStates", charts.states());
+        new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), m);
+    }
+
     static JFreeChart overlay(List<EnsembleResult> results) {
+        return overlay(results, ChartWindow.WHOLE);
+    }
+
+    /** Mean and 90% band of active members per scenario over the window, with the shocks of every scenario marked by scenario. */
+    static JFreeChart overlay(List<EnsembleResult> results, ChartWindow w) {
         RunSettings run = results.get(0).scenario.run();
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        DeviationRenderer renderer = new DeviationRenderer(true, false);
-        LegendItemCollection legend = new LegendItemCollection();
+        int t0 = w.firstTick(run), t1 = w.lastTick(run);
+        List<ScenarioCurves.Curve> curves = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             EnsembleResult r = results.get(i);
-            YIntervalSeries s = new YIntervalSeries(r.scenario.name());
-            for (int t = 0; t < r.months(); t++) {
-                s.add(Charts.x(run.monthOf(t)), r.membersMean(t), r.membersPercentile(t, 5), r.membersPercentile(t, 95));
+            int n = t1 - t0 + 1;
+            double[] x = new double[n], mean = new double[n], lo = new double[n], hi = new double[n];
+            for (int t = t0; t <= t1; t++) {
+                x[t - t0] = Charts.x(run.monthOf(t));
+                mean[t - t0] = r.membersMean(t);
+                lo[t - t0] = r.membersPercentile(t, 5);
+                hi[t - t0] = r.membersPercentile(t, 95);
             }
-            data.addSeries(s);
-            Color c = Charts.color(i);
-            renderer.setSeriesPaint(i, c);
-            renderer.setSeriesFillPaint(i, Charts.withAlpha(c, 40));
-            renderer.setSeriesStroke(i, new BasicStroke(3.5f));
-            legend.add(new LegendItem(r.scenario.name() + " (mean, 90% band)", null, null, null,
-                    new java.awt.geom.Line2D.Double(-14, 0, 14, 0), new BasicStroke(3.5f), c));
+            curves.add(new ScenarioCurves.Curve(i, r.scenario.name(), x, mean, lo, hi));
         }
-        renderer.setAlpha(1f);
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(Charts.monthAxis(run.start(), run.end()));
+        plot.setDomainAxis(Charts.monthAxis(w.first(run), w.last(run)));
         plot.setRangeAxis(Charts.countAxis("Active members (of " + results.get(0).states() + " candidates)"));
-        plot.setDataset(0, data);
-        plot.setRenderer(0, renderer);
+        LegendItemCollection legend = new LegendItemCollection();
+        ScenarioCurves.draw(plot, curves, "middle 90% of runs").forEach(legend::add);
         for (EnsembleResult r : results) {
-            if (AdoptionChart.drawObserved(plot, r.scenario, 1)) {
+            if (AdoptionChart.drawObserved(plot, r.scenario, 2, w)) {
                 legend.add(AdoptionChart.observedLegendItem());
                 break;
             }
         }
-        Charts.setLabelFont(legend);
         Charts.stylePlot(plot);
-        var combined = Charts.withShockLanes(plot, unionOfShocks(results), run.start(), run.end());
-        combined.setFixedLegendItems(legend);
-        return Charts.finish(new JFreeChart(combined), "Adoption by scenario",
-                String.format(Locale.ROOT, "Mean active members with the middle 90%% of runs · %,d replications each · bars above: shocks of any scenario",
-                        results.get(0).runs()));
+        ShockStrip strip = stripOf(plot, results, w);
+        strip.legendItems().forEach(legend::add);
+        Charts.setLabelFont(legend);
+        strip.plot.setFixedLegendItems(legend);
+        JFreeChart chart = Charts.finish(new JFreeChart(strip.plot), "Adoption by scenario",
+                String.format(Locale.ROOT, "Mean active members with the middle 90%% of runs · %,d replications each%s",
+                        results.get(0).runs(), strip.lanes == 0 ? "" : " · bars above: shocks"));
+        return strip.annotate(w.annotate(chart, run));
     }
 
-    /** Mean difference in states ever joined against the baseline, with a 95% band for the mean difference. */
+    /** The shock strip of a comparison: each shock marked by the scenarios that have it. */
+    static ShockStrip stripOf(XYPlot plot, List<EnsembleResult> results, ChartWindow w) {
+        RunSettings run = results.get(0).scenario.run();
+        return ShockStrip.compared(plot, results.stream().map(r -> r.scenario.shocks()).toList(),
+                results.stream().map(r -> r.scenario.name()).toList(), w.first(run), w.last(run));
+    }
+
     static JFreeChart difference(List<EnsembleResult> results, int baseline) {
+        return difference(results, baseline, ChartWindow.WHOLE);
+    }
+
+    /** Mean difference in states ever joined against the baseline over the window, with a 95% band for the mean difference. */
+    static JFreeChart difference(List<EnsembleResult> results, int baseline, ChartWindow w) {
         EnsembleResult base = results.get(baseline);
         RunSettings run = base.scenario.run();
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        DeviationRenderer renderer = new DeviationRenderer(true, false);
-        int series = 0;
+        int t0 = w.firstTick(run), t1 = w.lastTick(run);
+        boolean same = StateCharts.sameRoster(results);
+        List<ScenarioCurves.Curve> curves = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (i == baseline) continue;
             EnsembleResult r = results.get(i);
-            YIntervalSeries s = new YIntervalSeries(r.scenario.name() + " − " + base.scenario.name());
-            for (int t = 0; t < r.months(); t++) {
+            int n = t1 - t0 + 1;
+            double[] x = new double[n], mean = new double[n], lo = new double[n], hi = new double[n];
+            for (int t = t0; t <= t1; t++) {
                 double[] d = difference(r, base, t);
-                s.add(Charts.x(run.monthOf(t)), d[0], d[1], d[2]);
+                x[t - t0] = Charts.x(run.monthOf(t));
+                mean[t - t0] = d[0];
+                lo[t - t0] = d[1];
+                hi[t - t0] = d[2];
             }
-            data.addSeries(s);
-            Color c = Charts.color(i);
-            renderer.setSeriesPaint(series, c);
-            renderer.setSeriesFillPaint(series, Charts.withAlpha(c, 60));
-            renderer.setSeriesStroke(series, new BasicStroke(3.5f));
-            series++;
+            curves.add(new ScenarioCurves.Curve(i, r.scenario.name() + " − " + base.scenario.name(), x, mean, same ? lo : null, same ? hi : null));
         }
-        renderer.setAlpha(1f);
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(Charts.monthAxis(run.start(), run.end()));
+        plot.setDomainAxis(Charts.monthAxis(w.first(run), w.last(run)));
         org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis("Difference in states ever joined");
         Charts.style(y);
         plot.setRangeAxis(y);
-        plot.setDataset(0, data);
-        plot.setRenderer(0, renderer);
+        LegendItemCollection legend = new LegendItemCollection();
+        ScenarioCurves.draw(plot, curves, "95% interval").forEach(legend::add);
         ValueMarker zero = new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.5f));
         plot.addRangeMarker(zero);
         Charts.stylePlot(plot);
-        var combined = Charts.withShockLanes(plot, unionOfShocks(results), run.start(), run.end());
-        combined.setFixedLegendItems(plot.getLegendItems());
-        return Charts.finish(new JFreeChart(combined), "Difference from " + base.scenario.name(),
-                StateCharts.sameRoster(results)
+        ShockStrip strip = stripOf(plot, results, w);
+        strip.legendItems().forEach(legend::add);
+        Charts.setLabelFont(legend);
+        strip.plot.setFixedLegendItems(legend);
+        JFreeChart chart = Charts.finish(new JFreeChart(strip.plot), "Difference from " + base.scenario.name(),
+                (same
                         ? "Mean difference in states ever joined; band: 95% interval of the mean difference (normal approximation, runs treated as independent)"
-                        : "Mean difference in states ever joined, over the states both scenarios simulate (rosters differ: no interval)");
+                        : "Mean difference in states ever joined, over the states both scenarios simulate (rosters differ: no interval)"));
+        return strip.annotate(w.annotate(chart, run));
     }
 
     /**
@@ -168,14 +203,6 @@ public final class CompareReport {
         double d = r.joinedMean(t) - base.joinedMean(t);
         double se = Math.sqrt(r.joinedVariance(t) / r.runs() + base.joinedVariance(t) / base.runs());
         return new double[] {d, d - Z95 * se, d + Z95 * se};
-    }
-
-    static List<Shock> unionOfShocks(List<EnsembleResult> results) {
-        Map<String, Shock> union = new LinkedHashMap<>();
-        for (EnsembleResult r : results) {
-            for (Shock s : r.scenario.shocks()) union.putIfAbsent(s.id() + "|" + s.start() + "|" + s.lastActiveMonth(), s);
-        }
-        return new ArrayList<>(union.values());
     }
 
     static void writeCsv(List<EnsembleResult> results, int baseline, Path file) throws IOException {

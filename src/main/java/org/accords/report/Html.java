@@ -173,6 +173,7 @@ public final class Html {
         h.append("<h2>Adoption curves</h2>\n").append(figure("overlay", "Adoption curves by scenario"));
         h.append("<h2>Difference from the baseline</h2>\n").append(figure("difference", "Difference in states ever joined"));
         h.append("<h2>Who joins</h2>\n").append(figure("states", "P(joined by the end) per scenario"));
+        h.append(figure("trajectories", "P(joined by) and P(active member) over time per scenario, for the movers or the chosen states"));
         h.append(compareTable(results));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining per scenario"));
         h.append("<h2>Files</h2>\n<ul><li><a href=\"compare.csv\">compare.csv</a> (tidy: scenario, kind, key, measure, value)</li>"

@@ -50,6 +50,11 @@ public final class RunReport {
 
     /** @param trajectories the states of trajectories.png (empty: the movers) */
     public static void write(EnsembleResult r, Path dir, String toolVersion, Overrides overrides, List<String> trajectories) throws IOException {
+        write(r, dir, toolVersion, overrides, new ChartChoices(ChartWindow.WHOLE, trajectories));
+    }
+
+    /** @param charts the time charts' window and the trajectories' states (recorded in the manifest) */
+    public static void write(EnsembleResult r, Path dir, String toolVersion, Overrides overrides, ChartChoices charts) throws IOException {
         writeAdoption(r, dir.resolve("adoption.csv"));
         writeMembership(r, dir.resolve("membership.csv"));
         writeStates(r, dir.resolve("states.csv"));
@@ -57,12 +62,12 @@ public final class RunReport {
         writeTrace(r, dir.resolve("trace.csv"));
         writeResolvedScenario(r.scenario, dir);
         RunFolderIO.writeParameterSets(r, dir);
-        writeManifest(r, dir.resolve("manifest.json"), toolVersion, overrides);
+        writeManifest(r, dir.resolve("manifest.json"), toolVersion, overrides, charts);
         RunFolderIO.writeAggregate(r, dir.resolve(RunFolderIO.AGGREGATE));
         String note = overrides.chartNote();
-        Charts.save(Charts.withNote(AdoptionChart.create(r), note), dir, "adoption");
+        Charts.save(Charts.withNote(AdoptionChart.create(r, charts.window()), note), dir, "adoption");
         Charts.save(Charts.withNote(StateCharts.probabilities(List.of(r)), note), dir, "states");
-        Charts.save(Charts.withNote(TrajectoryChart.create(r, trajectories), note), dir, "trajectories");
+        Charts.save(Charts.withNote(TrajectoryChart.create(r, charts.states(), charts.window()), note), dir, "trajectories");
         Charts.save(Charts.withNote(StateCharts.drivers(List.of(r)), note), dir, "drivers");
         Html.writeRunPage(r, dir, toolVersion, overrides);
     }
@@ -204,7 +209,7 @@ public final class RunReport {
                 v.valueUses(), v.assumptionUses(), by.length() == 0 ? "" : " (" + by + ")");
     }
 
-    static void writeManifest(EnsembleResult r, Path file, String toolVersion, Overrides overrides) throws IOException {
+    static void writeManifest(EnsembleResult r, Path file, String toolVersion, Overrides overrides, ChartChoices charts) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "accords-sim");
         m.put("version", toolVersion);
@@ -229,6 +234,8 @@ public final class RunReport {
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("overrides", overrides.asMap());
+        m.put("window", charts.window().manifest(r.scenario.run())); // the months the time charts show; the CSV files cover the whole run
+        m.put("trajectoryStates", charts.states());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
 }

@@ -34,7 +34,7 @@ public final class ShardFolders {
      * and for experiments each design's points and manifest. Their digest must agree across shards.
      */
     static final List<String> INPUT = List.of("scenario.resolved.yaml", "roster.yaml", "design.csv", "manifest.json",
-            "morris/design.csv", "morris/manifest.json", "sobol/design.csv", "sobol/manifest.json");
+            "morris/design.csv", "morris/manifest.json", "sobol/design.csv", "sobol/manifest.json", WaveFiles.MATCHING);
     /**
      * A run over a parameter ensemble: the ensemble file, copied byte for byte (its name and
      * fingerprint go into the merged manifest), and the keys the scenario held, one a line.
@@ -110,6 +110,33 @@ public final class ShardFolders {
             return new ObjectMapper().readValue(f.toFile(), Overrides.class);
         } catch (IOException e) {
             throw new BadInputException(new org.accords.scenario.Origin(f.toString(), 0), null, "unreadable overrides record (" + BadInputException.reason(e) + ")");
+        }
+    }
+
+    static final String CHARTS = "charts.json";
+
+    /** Records a shard's chart choices (when not the defaults), so the merged folder draws the charts the unsharded run draws. */
+    public static void writeCharts(ChartChoices c, Path dir) throws IOException {
+        if (c.window().isWhole() && c.states().isEmpty()) return;
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("window", c.window().isWhole() ? null : (c.window().from() == null ? "" : c.window().from().toString()) + ".."
+                + (c.window().to() == null ? "" : c.window().to().toString()));
+        m.put("states", c.states());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(CHARTS).toFile(), m);
+    }
+
+    /** The chart choices a shard folder recorded, or the defaults. */
+    public static ChartChoices charts(Path dir) throws IOException {
+        Path f = dir.resolve(CHARTS);
+        if (!Files.isRegularFile(f)) return ChartChoices.DEFAULT;
+        try {
+            var node = new ObjectMapper().readTree(f.toFile());
+            String w = node.path("window").isTextual() ? node.path("window").asText() : null;
+            List<String> states = new ArrayList<>();
+            node.path("states").forEach(n -> states.add(n.asText()));
+            return new ChartChoices(w == null ? ChartWindow.WHOLE : ChartWindow.parse(w), states);
+        } catch (IOException | BadInputException e) {
+            throw new BadInputException(new org.accords.scenario.Origin(f.toString(), 0), null, "unreadable chart choices (" + e.getMessage() + ")");
         }
     }
 

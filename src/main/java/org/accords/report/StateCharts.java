@@ -69,7 +69,7 @@ public final class StateCharts {
         return true;
     }
 
-    private static double spreadById(List<EnsembleResult> results, String id) {
+    static double spreadById(List<EnsembleResult> results, String id) {
         double lo = 1, hi = 0;
         for (EnsembleResult r : results) {
             int s = r.scenario.indexOf(id);

@@ -36,7 +36,7 @@ class OneFilePageTest extends CliTestBase {
         Path out = home.resolve("cmp");
         assertEquals(0, CliFixture.exec("compare", "mini", "other", "--reps", "5", "--quiet", "--out", out.toString()).code());
         String html = Files.readString(out.resolve("index.html"));
-        assertEquals(4, html.split("data:image/png;base64,", -1).length - 1, "overlay, difference, states, drivers");
+        assertEquals(5, html.split("data:image/png;base64,", -1).length - 1, "overlay, difference, states, trajectories, drivers");
         assertTrue(html.contains("<a href=\"https://example.org/report?id=3&amp;p=2\">https://example.org/report?id=3&amp;p=2</a>. And"), html);
         assertTrue(html.contains("(<a href=\"https://www.un.org/x\">https://www.un.org/x</a>)"), html);
     }

@@ -50,6 +50,13 @@ public final class HistoryMatching {
         public List<Point> nonImplausible() { return NonImplausibleSelection.pool(points, settings.cutoff()); }
     }
 
+    /** Earlier points that are not the waves of a match with these settings. */
+    public static final class Mismatch extends IllegalArgumentException {
+        Mismatch(String message) {
+            super(message);
+        }
+    }
+
     private final Settings settings;
 
     public HistoryMatching(Settings settings) {
@@ -57,31 +64,123 @@ public final class HistoryMatching {
     }
 
     public Result run(Simulator simulator, List<Implausibility.Target> targets, int dimension, Consumer<Progress> progress, AtomicBoolean cancel) {
-        WaveSampler sampler = new WaveSampler(dimension, settings.neighbours(), settings.margin());
-        List<Point> all = new ArrayList<>();
-        List<WaveSummary> waves = new ArrayList<>();
-        for (int w = 1; w <= settings.waves(); w++) {
-            WaveSampler.Box box;
-            List<double[]> xs;
+        return resume(simulator, targets, dimension, List.of(), progress, cancel);
+    }
+
+    /** Where a wave samples: the box it draws from and its points (null when nothing survived the waves before). */
+    private record Design(WaveSampler.Box box, List<double[]> xs) {}
+
+    /** The walk through the waves: the sampler and every point so far, each wave designed from the waves before it. */
+    private final class Walk {
+        final WaveSampler sampler;
+        final int dimension;
+        final List<Point> all = new ArrayList<>();
+        final List<WaveSummary> waves = new ArrayList<>();
+
+        Walk(int dimension) {
+            this.dimension = dimension;
+            this.sampler = new WaveSampler(dimension, settings.neighbours(), settings.margin());
+        }
+
+        /** The design of wave w (the next one); null when no point so far survived. */
+        Design design(int w) {
             if (w == 1) {
                 double[] lo = new double[dimension];
                 double[] hi = new double[dimension];
                 java.util.Arrays.fill(hi, 1);
-                box = new WaveSampler.Box(lo, hi);
-                xs = sampler.first(settings.pointsPerWave());
-            } else {
-                List<double[]> survivors = new ArrayList<>();
-                for (Point p : all) if (p.nonImplausible(settings.cutoff())) survivors.add(p.x());
-                if (survivors.isEmpty()) break; // everything ruled out: nothing left to refine
-                box = WaveSampler.boundingBox(survivors, settings.margin(), WaveSampler.FLOOR);
-                xs = sampler.next(all, settings.cutoff(), settings.pointsPerWave(), settings.maxCandidates() * settings.pointsPerWave());
+                return new Design(new WaveSampler.Box(lo, hi), sampler.first(settings.pointsPerWave()));
             }
-            List<Point> wave = evaluate(simulator, targets, xs, w, all.size(), progress, cancel);
-            all.addAll(wave);
-            int kept = NonImplausibleSelection.pool(wave, settings.cutoff()).size();
-            waves.add(new WaveSummary(w, wave.size(), kept, box));
+            List<double[]> survivors = new ArrayList<>();
+            for (Point p : all) if (p.nonImplausible(settings.cutoff())) survivors.add(p.x());
+            if (survivors.isEmpty()) return null; // everything ruled out: nothing left to refine
+            WaveSampler.Box box = WaveSampler.boundingBox(survivors, settings.margin(), WaveSampler.FLOOR);
+            return new Design(box, sampler.next(all, settings.cutoff(), settings.pointsPerWave(), settings.maxCandidates() * settings.pointsPerWave()));
         }
-        return new Result(List.copyOf(targets), List.copyOf(all), List.copyOf(waves), settings);
+
+        void add(int w, Design d, List<Point> wave) {
+            all.addAll(wave);
+            waves.add(new WaveSummary(w, wave.size(), NonImplausibleSelection.pool(wave, settings.cutoff()).size(), d.box()));
+        }
+
+        /**
+         * Takes wave w's points from an earlier computation instead of evaluating them, after
+         * checking that they are the points this walk designs (same settings, same earlier waves).
+         */
+        void replay(int w, Design d, List<Point> earlier) {
+            List<Point> wave = new ArrayList<>();
+            for (Point p : earlier) if (p.wave() == w) wave.add(p);
+            if (wave.size() != d.xs().size()) {
+                throw new Mismatch("wave " + w + " holds " + wave.size() + " points but these settings draw " + d.xs().size());
+            }
+            for (int i = 0; i < wave.size(); i++) {
+                if (wave.get(i).index() != all.size() + i || !java.util.Arrays.equals(wave.get(i).x(), d.xs().get(i))) {
+                    throw new Mismatch("wave " + w + ", point " + (all.size() + i) + " is not the point these settings draw");
+                }
+            }
+            add(w, d, wave);
+        }
+
+        /** Replays the earlier points' waves, which must be 1..M complete, in evaluation order; returns M. */
+        int replayAll(List<Point> earlier) {
+            int given = earlier.isEmpty() ? 0 : earlier.get(earlier.size() - 1).wave();
+            if (given > settings.waves()) throw new Mismatch("holds " + given + " waves, more than the " + settings.waves() + " asked for");
+            if (earlier.size() != new java.util.HashSet<>(earlier.stream().map(Point::index).toList()).size()) {
+                throw new Mismatch("a point appears twice");
+            }
+            for (int w = 1; w <= given; w++) {
+                Design d = design(w);
+                if (d == null) throw new Mismatch("wave " + w + " has points but nothing survived the waves before it");
+                replay(w, d, earlier);
+            }
+            if (all.size() != earlier.size()) throw new Mismatch("points out of order or of unknown waves");
+            return given;
+        }
+    }
+
+    /**
+     * Continues a history match from the evaluated points of its waves 1..M (as an earlier run or
+     * merged wave shards left them, in evaluation order): the sampler is replayed over those waves,
+     * their points are checked to be the ones it draws, and the remaining waves are evaluated. With
+     * no earlier points this is the whole match; either way the result is the same, bit for bit.
+     *
+     * @throws Mismatch when the earlier points are not waves of a match with these settings
+     */
+    public Result resume(Simulator simulator, List<Implausibility.Target> targets, int dimension, List<Point> earlier,
+                         Consumer<Progress> progress, AtomicBoolean cancel) {
+        Walk walk = new Walk(dimension);
+        int given = walk.replayAll(earlier);
+        for (int w = given + 1; w <= settings.waves(); w++) {
+            Design d = walk.design(w);
+            if (d == null) break;
+            walk.add(w, d, evaluate(simulator, targets, d.xs(), w, walk.all.size(), org.accords.experiment.Shard.WHOLE, progress, cancel));
+        }
+        return new Result(List.copyOf(targets), List.copyOf(walk.all), List.copyOf(walk.waves), settings);
+    }
+
+    /**
+     * One shard's share of a wave.
+     *
+     * @param total  the wave's number of points, over all shards
+     * @param points the shard's points (wave-local index i with i mod N = K), in order
+     */
+    public record WaveShard(int wave, int total, List<Point> points) {}
+
+    /**
+     * Evaluates only the points of wave {@code wave} that {@code shard} computes (wave-local
+     * index i with i mod N = K), given every point of waves 1..wave-1. Null when no earlier
+     * point survived: the match has ended, there is nothing to sample.
+     *
+     * @throws Mismatch when the earlier points are not waves 1..wave-1 of a match with these settings
+     */
+    public WaveShard shard(Simulator simulator, List<Implausibility.Target> targets, int dimension, List<Point> earlier, int wave,
+                           org.accords.experiment.Shard shard, Consumer<Progress> progress, AtomicBoolean cancel) {
+        if (wave < 1 || wave > settings.waves()) throw new IllegalArgumentException("wave " + wave + " is not one of 1.." + settings.waves());
+        Walk walk = new Walk(dimension);
+        int given = walk.replayAll(earlier);
+        if (given != wave - 1) throw new Mismatch("holds waves 1.." + given + " but wave " + wave + " needs waves 1.." + (wave - 1));
+        Design d = walk.design(wave);
+        if (d == null) return null;
+        return new WaveShard(wave, d.xs().size(), evaluate(simulator, targets, d.xs(), wave, walk.all.size(), shard, progress, cancel));
     }
 
     /** The implausibilities of one point from the simulator's output. */
@@ -96,8 +195,10 @@ public final class HistoryMatching {
         return new Point(x, out.mean().clone(), variance, implausibility, settings.rule().summary(implausibility), wave, index);
     }
 
-    private List<Point> evaluate(Simulator simulator, List<Implausibility.Target> targets, List<double[]> xs, int wave, int firstIndex,
-                                 Consumer<Progress> progress, AtomicBoolean cancel) {
+    private List<Point> evaluate(Simulator simulator, List<Implausibility.Target> targets, List<double[]> all, int wave, int firstIndex,
+                                 org.accords.experiment.Shard shard, Consumer<Progress> progress, AtomicBoolean cancel) {
+        List<double[]> xs = new ArrayList<>();
+        for (int i = 0; i < shard.size(all.size()); i++) xs.add(all.get((int) shard.unit(i)));
         int workers = Math.max(1, Math.min(settings.threads(), xs.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "accords-history-match");
@@ -114,7 +215,7 @@ public final class HistoryMatching {
                     for (int i = next.getAndIncrement(); i < xs.size(); i = next.getAndIncrement()) {
                         if (cancel.get()) throw new CancellationException();
                         // each point's result depends on the point alone, so the order of work does not matter
-                        out[i] = point(targets, xs.get(i), simulator.run(xs.get(i)), wave, firstIndex + i);
+                        out[i] = point(targets, xs.get(i), simulator.run(xs.get(i)), wave, firstIndex + (int) shard.unit(i));
                         progress.accept(new Progress(wave, done.incrementAndGet(), xs.size()));
                     }
                     return null;
