@@ -200,7 +200,10 @@ def main():
     w("#                       with its government's consent + 0.2 C5+1 member from 2015-09). Hosting is measured at 2020-01")
     w("#                       only: values before 2020-01 carry it back and are assumptions; MNNA and C5+1 dates are sourced.")
     w("#  priorRelations     = year relations with Israel were established, while they stand (offices do not count), dated")
-    w("#                       by the record in scenarios/history.yaml.")
+    w("#                       by the record in scenarios/history.yaml. Because these dates are the record's join months, a run")
+    w("#                       reads only the value of its first month (run.start); inside the run relations change only by the")
+    w("#                       model's own joins (docs/ODD.md, Utility). Turkmenistan's ties of 1993-10 therefore count only in")
+    w("#                       runs starting after 1993-10: history (from 1993-01) starts it as a candidate without relations.")
     if ASKS_AND_CONDITIONS:
         w("#  conditions         = stated conditions, each {variable, from: YYYY-MM, until (optional), source, rule}, in force from")
         w("#                       its dated statement; no level per state: the model's global model.conditionLevel x* and")

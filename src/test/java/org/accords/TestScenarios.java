@@ -24,6 +24,7 @@ public final class TestScenarios {
         String name;
         List<String> blocs = new ArrayList<>(List.of("X"));
         String prior = "none";
+        String priorFrom = null;
         double iranExposure = 0.5, publicOpposition = 0.5, regimeInsulation = 0.5, diversificationNeed = 0.5, usAlignment = 0.5;
         final List<String> conditions = new ArrayList<>();
         /** Standing-ask entries as YAML flow mappings; null: the key is left out (not coded). */
@@ -37,6 +38,8 @@ public final class TestScenarios {
         public State name(String n) { name = n; return this; }
         public State blocs(String... b) { blocs = List.of(b); return this; }
         public State prior(int year) { prior = String.valueOf(year); return this; }
+        /** Relations dated from {@code month} (YYYY-MM; none before, from 1990-01): how the roster dates a join. */
+        public State priorFrom(String month, int year) { priorFrom = month; prior = String.valueOf(year); return this; }
         public State iranExposure(double v) { iranExposure = v; return this; }
         public State publicOpposition(double v) { publicOpposition = v; return this; }
         public State regimeInsulation(double v) { regimeInsulation = v; return this; }
@@ -75,7 +78,9 @@ public final class TestScenarios {
             s.append("  - id: ").append(id).append('\n');
             s.append("    name: ").append(name).append('\n');
             s.append("    blocs: {value: [").append(String.join(", ", blocs)).append("], assumption: test}\n");
-            s.append("    priorRelations: {value: ").append(prior).append(", assumption: test}\n");
+            if (priorFrom == null) s.append("    priorRelations: {value: ").append(prior).append(", assumption: test}\n");
+            else s.append("    priorRelations: {source: test, rule: test, series: [{month: 1990-01, value: none}, {month: ")
+                    .append(priorFrom).append(", value: ").append(prior).append("}]}\n");
             s.append("    iranExposure: {value: ").append(iranExposure).append(", source: test, rule: test}\n");
             s.append("    publicOpposition: {value: ").append(publicOpposition).append(", assumption: test}\n");
             s.append("    regimeInsulation: {value: ").append(regimeInsulation).append(", assumption: test}\n");

@@ -137,6 +137,9 @@ public final class EnsembleResult {
     public double pFrozen(int s, int t) { return a.frozenByState[s * a.months + t] / (double) a.runs; }
     public double pEverJoined(int s) { return a.everJoined[s] / (double) a.runs; }
 
+    /** Runs in which state s joined during the run (not before its first month): the runs behind its driver means. */
+    public long joinsDuringRun(int s) { return a.everJoined[s] - a.joinedBefore[s]; }
+
     /** Share of runs in which state s had joined before the first month (a run from the observed present). */
     public double pJoinedBefore(int s) { return a.joinedBefore[s] / (double) a.runs; }
 

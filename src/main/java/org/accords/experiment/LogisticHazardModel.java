@@ -43,7 +43,7 @@ public final class LogisticHazardModel implements Forecast {
         for (int s = 0; s < n; s++) {
             double survive = 1;
             for (int t = 0; t < months; t++) {
-                survive *= 1 - hazard(covariates(plan, s, t));
+                survive *= 1 - hazard(covariates(plan, s, t, plan.relationsAtStart(s)));
                 joinedBy[s * months + t] = 1 - survive;
             }
         }
@@ -58,14 +58,21 @@ public final class LogisticHazardModel implements Forecast {
             for (int t = 0; t <= lastTick && t < plan.months; t++) {
                 boolean joinsNow = observed.joinTick(s) == t;
                 if (t > 0 && observed.joinedBy(s, t - 1)) break; // no longer at risk
-                rows.add(covariates(plan, s, t));
+                // relations as of the start, as in the forecast: the roster dates them by the join itself
+                rows.add(covariates(plan, s, t, plan.relationsAtStart(s)));
                 events.add(joinsNow ? 1.0 : 0.0);
             }
         }
         return new LogisticHazardModel(plan, newton(rows, events));
     }
 
-    public static double[] covariates(WorldPlan plan, int s, int t) {
+    /**
+     * The covariates of state s in month t. {@code relations}: whether it had relations with Israel
+     * as known before month t (at the start or the forecast origin, or the month before in a
+     * training row), never the roster's value in month t itself: the roster dates relations by the
+     * join, so that value would be the outcome being modelled.
+     */
+    public static double[] covariates(WorldPlan plan, int s, int t, boolean relations) {
         // the roster's attributes as dated in month t (the same information the ABM has)
         return new double[] {
             1,
@@ -79,7 +86,7 @@ public final class LogisticHazardModel implements Forecast {
             plan.attribute("usAlignment", t, s),
             plan.driverShift(Driver.US_REWARDS, t, s),
             plan.global(WorldVariable.US_ENGAGEMENT, t),
-            plan.priorRelations(t, s) ? 1 : 0
+            relations ? 1 : 0
         };
     }
 

@@ -256,7 +256,8 @@ public final class AccordsWithUI extends GUIState {
         public void onEvent(EventKind kind, int tick, int subject, StateAgent agent) {
             YearMonth month = plan.month(tick);
             switch (kind) {
-                case JOIN -> log.add(month, kind, agent.spec.id(), EventLog.explain(plan.priorRelations(tick, agent.index) ? "joins (symbolic)" : "joins", agent));
+                // a candidate has relations only if it had them in the first month (its own join opens them)
+                case JOIN -> log.add(month, kind, agent.spec.id(), EventLog.explain(plan.relationsAtStart(agent.index) ? "joins (symbolic)" : "joins", agent));
                 case FREEZE -> log.add(month, kind, agent.spec.id(), EventLog.explain("freezes ties", agent));
                 case THAW -> log.add(month, kind, agent.spec.id(), EventLog.explain("thaws", agent));
                 case OFFER -> {

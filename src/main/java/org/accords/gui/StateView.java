@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.accords.model.AccordsModel;
 import org.accords.model.Hazard;
 import org.accords.model.StateAgent;
+import org.accords.model.WorldPlan;
 import org.accords.model.Status;
 import org.accords.scenario.Condition;
 import org.accords.scenario.Driver;
@@ -79,15 +80,24 @@ public final class StateView implements Propertied {
         return b.toString();
     }
 
+    /** The run's first month decides; later roster dates are the record's outcomes and never enter a run. */
+    private String relationsText() {
+        WorldPlan plan = model.get().plan();
+        StateAgent a = agent();
+        if (plan.relationsAtStart(a.index)) {
+            double y = plan.vintages.use("priorRelations", 0, a.index).value();
+            return "since " + (int) y + " (before " + plan.month(0) + ")";
+        }
+        return a.hasRelations() ? "opened by its join in " + plan.month(a.joinTick()) : "none";
+    }
+
     private ViewProperties rows() {
         ViewProperties p = new ViewProperties(this);
         p.text("id", () -> agent().spec.id(), "ISO-3 code");
         p.text("name", () -> agent().spec.name(), "");
         p.text("blocs", () -> String.join(", ", agent().spec.blocs()), "blocs whose members are this state's peers");
-        p.text("priorRelations", () -> {
-                    double y = model.get().plan().vintages.use("priorRelations", model.get().tick(), agent().index).value();
-                    return Double.isNaN(y) ? "none" : String.valueOf((int) y);
-                }, "year relations with Israel began, as dated this month; a state with relations can only join symbolically");
+        p.text("relations", this::relationsText,
+                "relations with Israel as the model holds them: those of the first month (dated roster), then opened only by the state's own join; a state with relations joins symbolically");
         p.text("month", () -> model.get().plan().month(model.get().tick()).toString(), "the month these values belong to");
         p.text("status", () -> status().name().toLowerCase(Locale.ROOT), "candidate, member, or frozen (joined, then suspended ties)");
         p.text("joined", () -> status() == Status.CANDIDATE ? "-" : agent().joinTick() < 0

@@ -81,7 +81,7 @@ public final class AccordsModel extends SimState {
         java.util.Arrays.fill(activeBlocPeers, 0);
         // a run from the observed present starts with the members and frozen members of the record
         for (StateAgent a : agents) {
-            a.reset(plan.initialStatus(a.index));
+            a.reset(plan.initialStatus(a.index), plan.relationsAtStart(a.index));
             if (!a.hasJoined()) continue;
             joined++;
             if (a.isActiveMember()) becomeActive(a, true);
@@ -110,11 +110,12 @@ public final class AccordsModel extends SimState {
     // ---- transitions, called by the agents and the broker ------------------------------------
 
     void join(StateAgent a) {
+        boolean symbolic = a.hasRelations(); // before the join, which opens relations
         a.setStatus(Status.MEMBER, tick);
         joined++;
         becomeActive(a, true);
         // a substantive join lifts the brand; a symbolic one (relations already existed) dilutes it
-        if (plan.priorRelations(tick, a.index)) prestige -= parameters.prestigeDilution() * prestige;
+        if (symbolic) prestige -= parameters.prestigeDilution() * prestige;
         else prestige += parameters.prestigeGain() * (1 - prestige);
         observer.onEvent(EventKind.JOIN, tick, a.index, a);
     }

@@ -20,10 +20,16 @@ public final class StateAgent implements Steppable {
     public final StateSpec spec;
     private final double joinCost;
     private final double symbolicJoinCost;
-    /** This month's join cost: symbolic while relations exist by the dated roster, substantive otherwise. */
+    /** This month's join cost: symbolic while the state has relations, substantive otherwise. */
     private double cost;
 
     private Status status;
+    /**
+     * Relations with Israel: those of the run's first month, then set by the state's own join in the
+     * run (a freeze suspends ties without ending relations: the model has no cut). Never the roster's
+     * later dates, which are the record's outcomes.
+     */
+    private boolean relations;
     private int joinTick;
     private double offer;
     private double utility;
@@ -46,8 +52,9 @@ public final class StateAgent implements Steppable {
     }
 
     /** Back to the first month: the given status, no offer; a state that joined before the start has no join month in the run. */
-    void reset(Status initial) {
+    void reset(Status initial, boolean relationsAtStart) {
         status = initial;
+        relations = relationsAtStart;
         joinTick = -1;
         offer = 0;
         utility = 0;
@@ -70,7 +77,7 @@ public final class StateAgent implements Steppable {
 
         // the roster's attributes as dated in this month (WorldPlan.vintages): no value before its date
         // the cost of joining is paid by a state that joins or restores ties, not by a member weighing a freeze
-        cost = status == Status.MEMBER ? 0 : plan.priorRelations[cell] ? symbolicJoinCost : joinCost;
+        cost = status == Status.MEMBER ? 0 : relations ? symbolicJoinCost : joinCost;
         receptiveness = plan.receptiveness[cell];
         drivers[0] = plan.iranExposure[cell] * plan.iranAggression[cell] + plan.iranThreatShift[cell];
         drivers[1] = plan.publicOpposition[cell] * (1 - p.insulationDamping() * plan.regimeInsulation[cell])
@@ -105,7 +112,10 @@ public final class StateAgent implements Steppable {
     }
 
     void setStatus(Status s, int tick) {
-        if (s == Status.MEMBER && status == Status.CANDIDATE) joinTick = tick;
+        if (s == Status.MEMBER && status == Status.CANDIDATE) {
+            joinTick = tick;
+            relations = true;
+        }
         status = s;
     }
 
@@ -117,9 +127,11 @@ public final class StateAgent implements Steppable {
     public boolean isActiveMember() { return status == Status.MEMBER; }
     public boolean hasJoined() { return status != Status.CANDIDATE; }
     public int joinTick() { return joinTick; }
+    /** Relations with Israel now: at the run's start, or opened by this state's join in the run. */
+    public boolean hasRelations() { return relations; }
     public double offer() { return offer; }
     public double utility() { return utility; }
-    /** The join cost at the last assessment (symbolic while relations existed then), without the conditions. */
+    /** The join cost at the last assessment (symbolic while the state had relations then), without the conditions. */
     public double cost() { return cost; }
     /** This month's cost of the stated conditions not met, c x max(0, x* - variable); part of {@link #COST}. */
     public double conditionCost() { return conditionCost; }

@@ -66,14 +66,19 @@ public final class WorldPlan {
     final double initialPrestige;
     /**
      * The roster's dated attributes in force each month, [tick * stateCount + state] (no value
-     * before its date; see {@link Vintages}); priorRelations as 1 (relations existed) or 0.
+     * before its date; see {@link Vintages}).
      */
     final double[] iranExposure;
     final double[] publicOpposition;
     final double[] regimeInsulation;
     final double[] diversificationNeed;
     final double[] receptiveness;
-    final boolean[] priorRelations;
+    /**
+     * Per state: it had relations with Israel in the run's first month, by the dated roster. Inside
+     * a run relations change only by the model's own joins ({@link StateAgent#hasRelations()}), never
+     * by the roster's later dates: those are the record's join months, the outcome a run must predict.
+     */
+    final boolean[] relationsAtStart;
     /** The dated values with their dates and assumption marks (shared, read-only). */
     public final Vintages vintages;
 
@@ -149,8 +154,8 @@ public final class WorldPlan {
         regimeInsulation = vintages.row("regimeInsulation");
         diversificationNeed = vintages.row("diversificationNeed");
         double[] prior = vintages.row("priorRelations");
-        priorRelations = new boolean[cells];
-        for (int i = 0; i < cells; i++) priorRelations[i] = !Double.isNaN(prior[i]);
+        relationsAtStart = new boolean[stateCount];
+        for (int s = 0; s < stateCount; s++) relationsAtStart[s] = !Double.isNaN(prior[s]); // tick 0
         usEngagementSeen = perceived[WorldVariable.US_ENGAGEMENT.ordinal()];
         StartingPoint startingPoint = scenario.startingPoint();
         initialStatus = new Status[stateCount];
@@ -216,7 +221,7 @@ public final class WorldPlan {
         publicOpposition = shared.publicOpposition;
         regimeInsulation = shared.regimeInsulation;
         diversificationNeed = shared.diversificationNeed;
-        priorRelations = shared.priorRelations;
+        relationsAtStart = shared.relationsAtStart;
         if (scenario.us().askShare() == shared.scenario.us().askShare()
                 && scenario.model().conditionLevel() == shared.scenario.model().conditionLevel()) {
             receptiveness = shared.receptiveness;
@@ -294,8 +299,8 @@ public final class WorldPlan {
     /** A dated roster attribute (one of {@link StateSpec#NUMERIC_ATTRIBUTES}) as state {@code s} has it in month {@code tick}. */
     public double attribute(String attribute, int tick, int s) { return vintages.row(attribute)[tick * stateCount + s]; }
 
-    /** Whether state {@code s} had relations with Israel in month {@code tick} (a join then is symbolic). */
-    public boolean priorRelations(int tick, int s) { return priorRelations[tick * stateCount + s]; }
+    /** Whether state {@code s} had relations with Israel in the run's first month (a join by it is symbolic). */
+    public boolean relationsAtStart(int s) { return relationsAtStart[s]; }
 
     /** What a unit of US offer is worth to state {@code s} in month {@code tick}: askShare x askSize + (1 - askShare) x usAlignment, both as dated then. */
     public double receptiveness(int tick, int s) { return receptiveness[tick * stateCount + s]; }

@@ -35,10 +35,24 @@ class ReportFilesTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Scenario sc = scenario(
+        Scenario sc = known(
                 state("AAA").attrs(0, 0, 0, 1, 0).blocs("X"),
                 state("BBB").attrs(0, 0, 0, 1, 0).blocs("X").condition("statehoodPath", "2019-01"),
                 state("CCC").attrs(0, 0, 0, 1, 0).blocs("Y").condition("statehoodPath", "2019-01"))
+                .extra("observed:\n  - {state: AAA, kind: join, month: 2020-02, note: test}\n")
+                .load(dir.resolve("sc"));
+        result = new Ensemble(sc).run(25, 3, 2, i -> { }, new AtomicBoolean());
+        out = dir.resolve("out");
+        Files.createDirectories(out);
+        RunReport.write(result, out, "9.9-test");
+    }
+
+    /**
+     * The known-outcome settings over the given states: a state with no condition joins in the first
+     * month; one with a statehoodPath condition only once the 'deal' shock (2020-05, on BBB) meets it.
+     */
+    static org.accords.TestScenarios.Spec known(org.accords.TestScenarios.State... states) {
+        return scenario(states)
                 .set("name", "known").set("title", "Known outcome")
                 .set("run.start", "2020-01").set("run.end", "2020-08")
                 .set("model.weights.economicDiversification", 10.0).set("model.joinCost", 0.5)
@@ -48,13 +62,7 @@ class ReportFilesTest {
                 // statehood path reaches 0.8
                 .set("model.conditionCost", 20.0).set("model.conditionLevel", 0.7)
                 .set("world.statehoodPath", 0.1)
-                .shock("{id: deal, label: Statehood deal, start: 2020-05, target: [BBB], effects: {world.statehoodPath: 0.7}}")
-                .extra("observed:\n  - {state: AAA, kind: join, month: 2020-02, note: test}\n")
-                .load(dir.resolve("sc"));
-        result = new Ensemble(sc).run(25, 3, 2, i -> { }, new AtomicBoolean());
-        out = dir.resolve("out");
-        Files.createDirectories(out);
-        RunReport.write(result, out, "9.9-test");
+                .shock("{id: deal, label: Statehood deal, start: 2020-05, target: [BBB], effects: {world.statehoodPath: 0.7}}");
     }
 
     private static List<String> lines(String file) throws Exception {

@@ -30,14 +30,15 @@ public final class LogisticEvents implements EventModel {
     private final ObservedHistory history;
     private final YearMonth origin;
     private final Fit[] fits = new Fit[Transition.values().length];
+    /** The training design matrix and outcomes per kind of change (read by tests). */
+    final List<List<double[]>> rows = new ArrayList<>();
+    final List<List<Double>> ys = new ArrayList<>();
 
     public LogisticEvents(WorldPlan plan, ObservedHistory history, YearMonth origin) {
         this.plan = plan;
         this.history = history;
         this.origin = origin;
         YearMonth first = plan.scenario.run().start();
-        List<List<double[]>> rows = new ArrayList<>();
-        List<List<Double>> ys = new ArrayList<>();
         List<List<Integer>> folds = new ArrayList<>();
         for (int k = 0; k < fits.length; k++) {
             rows.add(new ArrayList<>());
@@ -60,14 +61,19 @@ public final class LogisticEvents implements EventModel {
         }
     }
 
-    /** Covariates of state s in month m, with peers as observed at the end of month {@code peersAt}. */
-    double[] covariates(int s, YearMonth m, YearMonth peersAt) {
+    /**
+     * Covariates of state s in month m, with peers and relations with Israel as known at the end of
+     * month {@code knownAt} (the month before in training, the origin in a forecast): the roster
+     * dates relations by the join itself, so their value in month m would carry the outcome.
+     */
+    double[] covariates(int s, YearMonth m, YearMonth knownAt) {
         int t = plan.scenario.run().tickOf(m);
-        double[] base = LogisticHazardModel.covariates(plan, s, t);
+        boolean relations = plan.scenario.states().get(s).hasPriorRelationsAt(knownAt);
+        double[] base = LogisticHazardModel.covariates(plan, s, t, relations);
         double[] x = java.util.Arrays.copyOf(base, base.length + EXTRA.size());
         // the same information the ABM has about stated conditions: how far the world falls short of them
         x[base.length] = plan.conditionShortfall(t, s);
-        x[base.length + 1] = peerShare(s, peersAt);
+        x[base.length + 1] = peerShare(s, knownAt);
         return x;
     }
 

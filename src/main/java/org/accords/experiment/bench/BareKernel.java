@@ -67,9 +67,10 @@ public final class BareKernel {
     private final double[] diversification;
     /** The join cost at the state's last assessment. */
     private final double[] cost;
-    /** [tick * n + state]: receptiveness, and whether relations existed (a join is symbolic), by the dated roster. */
+    /** [tick * n + state]: receptiveness. */
     private final double[] receptivenessRow;
-    private final boolean[] symbolic;
+    /** Per state: relations in the first month (StateAgent: then only the state's own join opens them). */
+    private final boolean[] relationsAtStart;
     private final double joinCost;
     private final double symbolicJoinCost;
 
@@ -90,6 +91,7 @@ public final class BareKernel {
     private final int[] activeBlocPeers;
     private final int[] order;
     private final int[] joinTick;
+    private final boolean[] relations;
     private double prestige;
     private int activeMembers;
     private int joined;
@@ -125,12 +127,10 @@ public final class BareKernel {
         insulation = attribute(plan, "regimeInsulation");
         diversification = attribute(plan, "diversificationNeed");
         receptivenessRow = new double[months * n];
-        symbolic = new boolean[months * n];
+        relationsAtStart = new boolean[n];
+        for (int s = 0; s < n; s++) relationsAtStart[s] = plan.relationsAtStart(s);
         for (int t = 0; t < months; t++) {
-            for (int s = 0; s < n; s++) {
-                receptivenessRow[t * n + s] = plan.receptiveness(t, s);
-                symbolic[t * n + s] = plan.priorRelations(t, s);
-            }
+            for (int s = 0; s < n; s++) receptivenessRow[t * n + s] = plan.receptiveness(t, s);
         }
         cost = new double[n];
         initialStatus = new int[n];
@@ -173,6 +173,7 @@ public final class BareKernel {
         activeBlocPeers = new int[n];
         order = new int[n];
         joinTick = new int[n];
+        relations = new boolean[n];
     }
 
     private static double[] attribute(WorldPlan plan, String attribute) {
@@ -208,6 +209,7 @@ public final class BareKernel {
             utility[s] = 0;
             activeBlocPeers[s] = 0;
             joinTick[s] = -1;
+            relations[s] = relationsAtStart[s];
             order[s] = s;
         }
         for (int s = 0; s < n; s++) {
@@ -239,7 +241,7 @@ public final class BareKernel {
         double pr = prestige + prestigeShift[cell];
         pr = pr < 0 ? 0 : (pr > 1 ? 1 : pr);
         perceivedPrestige[s] = pr;
-        cost[s] = status[s] == MEMBER ? 0 : symbolic[cell] ? symbolicJoinCost : joinCost;
+        cost[s] = status[s] == MEMBER ? 0 : relations[s] ? symbolicJoinCost : joinCost;
         double iran = iranExposure[cell] * iranAggression[cell] + shiftIran[cell];
         double pressure = opposition[cell] * (1 - insulationDamping * insulation[cell])
                 * (1 + gazaAmplification * gaza[cell]) * (1 - statehoodRelief * statehood[cell])
@@ -272,8 +274,9 @@ public final class BareKernel {
                     joinTick[s] = t;
                     joined++;
                     setActive(s, 1);
-                    if (symbolic[t * n + s]) prestige -= prestigeDilution * prestige;
+                    if (relations[s]) prestige -= prestigeDilution * prestige;
                     else prestige += prestigeGain * (1 - prestige);
+                    relations[s] = true;
                 }
             }
             case MEMBER -> {
