@@ -99,8 +99,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public Integer call() throws IOException {
+    /** The command's settings, checked, and the file it writes (null for one wave, which writes none). */
+    record Prepared(YearMonth cutoff, int reps, int threads, org.accords.scenario.Scenario start, Path target) {}
+
+    /** Checks every setting and the target file before anything runs (also for `slurm calibrate`, before a job is written). */
+    Prepared prepare() {
         YearMonth cutoff = BacktestCommand.month(until, "--until");
         if (budget < 1) throw new BadInputException(null, "--budget", "must be a positive whole number, found " + budget);
         int reps = this.reps == null ? (ensemble == null ? 200 : 64) : this.reps;
@@ -113,7 +116,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         if (wave == null && shard != null) throw new BadInputException(null, "--shard", "splits one wave: give --wave W too");
         if (wave == null && waveDir != null) throw new BadInputException(null, "--wave-dir", "only with --wave");
-        int t = EnsembleOptions.threads(threads, spec.commandLine().getErr());
+        int t = EnsembleOptions.threads(threads, spec == null ? null : spec.commandLine().getErr());
         ScenarioLoader loader = Main.loader();
         var start = loader.load(scenario);
         if (start.observed().isEmpty()) throw new BadInputException(null, "--scenario", "'" + scenario + "' has no observed record to fit");
@@ -125,7 +128,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new BadInputException(null, "--until", "the calibration window " + start.run().start() + " .. " + cutoff + " is shorter than "
                     + EventObjective.WINDOW + " months: nothing to score");
         }
-        if (wave != null) return EnsembleCalibration.wave(this, start, cutoff, reps, t);
+        if (wave != null) return new Prepared(cutoff, reps, t, start, null);
         Path target = (out != null ? out : loader.presetDir().resolve(fileName)).toAbsolutePath().normalize();
         if (target.getParent() == null) throw new BadInputException(null, "--out", target + " is not a file name");
         if (java.nio.file.Files.isDirectory(target)) throw new BadInputException(null, "--out", target + " is a folder; give a file name");
@@ -135,6 +138,19 @@ final class CalibrateCommand implements Callable<Integer> {
                     + (out == null ? (ensemble == null ? " (it holds the committed calibration that every preset extends)"
                             : " (it holds the committed parameter ensemble that run, compare and backtest use)") : ""));
         }
+        return new Prepared(cutoff, reps, t, start, target);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Prepared prepared = prepare();
+        YearMonth cutoff = prepared.cutoff();
+        int reps = prepared.reps();
+        int t = prepared.threads();
+        var start = prepared.start();
+        ScenarioLoader loader = Main.loader();
+        if (wave != null) return EnsembleCalibration.wave(this, start, cutoff, reps, t);
+        Path target = prepared.target();
         // a hidden temporary file beside the target, made now: an unwritable target stops before the fitting
         Path tmp = createTemp(target);
         if (ensemble != null) {

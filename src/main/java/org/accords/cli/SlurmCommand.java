@@ -83,11 +83,10 @@ final class SlurmCommand implements Callable<Integer> {
         checkSlurmValue("--time", time);
         checkSlurmValue("--mem", mem);
         if (submit) requireSlurm();
+        if (command.get(0).equals("calibrate")) return calibrate(command.subList(1, command.size()).toArray(String[]::new));
         Study study = study();
         Path job = (jobDir != null ? jobDir : Main.home().resolve("results").resolve(study.name() + "-slurm")).toAbsolutePath().normalize();
-        if (job.toString().matches(".*[\\s'\"\\\\$`].*")) {
-            throw new BadInputException(null, "--job-dir", job + ": the path must not contain spaces, quotes, $ or backslashes (#SBATCH lines cannot quote them)");
-        }
+        checkJobPath(job);
         ResultFolder.checkTarget(study.out(), study.force());
         SlurmScripts.Job j = new SlurmScripts.Job(study.name(), job, shards, study.home(), study.task(), study.merge(), partition, time, mem, cpus, maxParallel);
         Path jar = jar();
@@ -107,6 +106,71 @@ final class SlurmCommand implements Callable<Integer> {
                 new ProcessBuilder(job.resolve("merge.sh").toString()).inheritIO().start().waitFor());
     }
 
+    /**
+     * {@code slurm calibrate --ensemble K ...}: a history match whose every wave is an array job, merged
+     * before the next wave starts; the finish writes the ensemble file and page where the command would.
+     */
+    private int calibrate(String[] args) throws Exception {
+        CalibrateCommand c = new CalibrateCommand();
+        parse("calibrate", c, args);
+        if (c.ensemble == null) throw new BadInputException(null, null, "slurm calibrate splits the waves of a history match: give --ensemble K (a point fit is one CMA-ES run)");
+        for (Object[] o : new Object[][] {{"--wave", c.wave}, {"--shard", c.shard}, {"--after", c.after}, {"--wave-dir", c.waveDir}}) {
+            if (o[1] != null) throw new BadInputException(null, (String) o[0], "is set by slurm for each wave and task; give --shards N instead");
+        }
+        if (c.threads != null) throw new BadInputException(null, "--threads", "is set by slurm from --cpus");
+        CalibrateCommand.Prepared p = c.prepare();
+        EnsembleCalibration.settings(c, 1);
+        String name = "ensemble-until-" + p.cutoff();
+        Path page = (c.page != null ? c.page : Main.home().resolve("results").resolve(name)).toAbsolutePath().normalize();
+        ResultFolder.checkTarget(page, c.force);
+        Path job = (jobDir != null ? jobDir : Main.home().resolve("results").resolve(name + "-slurm")).toAbsolutePath().normalize();
+        checkJobPath(job);
+        List<String> common = new ArrayList<>(List.of("calibrate", "--ensemble", String.valueOf(c.ensemble), "--until", p.cutoff().toString(),
+                "--waves", String.valueOf(c.waves), "--points", String.valueOf(c.points), "--reps", String.valueOf(p.reps()), "--rule", SlurmScripts.q(c.rule),
+                "--seed", String.valueOf(c.seed), "--scenario", "\"$job/input/scenario.resolved.yaml\"", "--record-scenario", SlurmScripts.q(c.scenario)));
+        List<String> finish = new ArrayList<>(List.of("--out", SlurmScripts.q(p.target().toString()), "--page", SlurmScripts.q(page.toString())));
+        if (c.force) finish.add("--force");
+        SlurmScripts.Job j = new SlurmScripts.Job(name, job, shards, "\"$job\"", common, finish, partition, time, mem, cpus, maxParallel);
+        SlurmWaveScripts.Waves waves = new SlurmWaveScripts.Waves(j, c.waves, common, finish);
+        Path jar = jar();
+        Jobs.intoFolder(job, c.force, (dir, cancel) -> {
+            for (String d : List.of("logs", "shards", "waves", "input")) Files.createDirectories(dir.resolve(d));
+            RunReport.writeResolvedScenario(p.start(), dir.resolve("input"));
+            Files.copy(jar, dir.resolve("accords.jar"));
+            script(dir.resolve("job.sbatch"), SlurmWaveScripts.array(waves));
+            script(dir.resolve("merge.sh"), SlurmWaveScripts.merge(waves));
+            script(dir.resolve("finish.sh"), SlurmWaveScripts.finish(waves));
+            script(dir.resolve("run.sh"), SlurmWaveScripts.run(waves));
+            List<String> words = new ArrayList<>(List.of("./accords", "slurm", "calibrate"));
+            for (String w : args) words.add(SlurmScripts.q(w));
+            words.add("--shards " + shards);
+            Files.writeString(dir.resolve("README.md"), SlurmWaveScripts.readme(waves, String.join(" ", words)), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return null;
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        if (!submit) {
+            out.println("job folder: " + job);
+            out.println("run every wave, then the finish, with: " + SlurmScripts.q(job + "/run.sh") + "   (see " + SlurmScripts.q(job + "/README.md") + ")");
+            out.flush();
+            return Main.OK;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (int w = 1; w <= c.waves; w++) {
+            int wave = w;
+            // each wave's merge is the job folder's own script, as run.sh runs it
+            int code = new SlurmSubmission(job, shards, poll, err, wave).run(() ->
+                    new ProcessBuilder(job.resolve("merge.sh").toString(), String.valueOf(wave)).inheritIO().start().waitFor());
+            if (code != Main.OK) return code;
+        }
+        int code = new ProcessBuilder(job.resolve("finish.sh").toString()).inheritIO().start().waitFor();
+        if (code != 0) {
+            err.println("accords: the finish failed (exit code " + code + "); rerun it with " + job.resolve("finish.sh"));
+            err.flush();
+        }
+        return code;
+    }
+
     /** Parses COMMAND ARGS with the command's own options and resolves its input. */
     private Study study() {
         String name = command.get(0);
@@ -114,7 +178,7 @@ final class SlurmCommand implements Callable<Integer> {
         return switch (name) {
             case "run" -> runStudy(args);
             case "experiment", "sensitivity" -> experimentStudy(name, args);
-            default -> throw new BadInputException(null, null, "slurm: cannot split `" + name + "` (this version splits: run, experiment, sensitivity)");
+            default -> throw new BadInputException(null, null, "slurm: cannot split `" + name + "` (this version splits: run, experiment, sensitivity, calibrate --ensemble)");
         };
     }
 
@@ -273,6 +337,12 @@ final class SlurmCommand implements Callable<Integer> {
         Path built = Main.home().resolve("target/accords.jar");
         if (Files.isRegularFile(built)) return built;
         throw new BadInputException(null, null, "no accords.jar to send to the nodes: build it first (mvn -DskipTests package)");
+    }
+
+    private static void checkJobPath(Path job) {
+        if (job.toString().matches(".*[\\s'\"\\\\$`].*")) {
+            throw new BadInputException(null, "--job-dir", job + ": the path must not contain spaces, quotes, $ or backslashes (#SBATCH lines cannot quote them)");
+        }
     }
 
     /** Values go onto #SBATCH lines: no spaces or quotes. */

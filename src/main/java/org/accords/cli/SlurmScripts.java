@@ -51,20 +51,26 @@ final class SlurmScripts {
                 """.formatted(JAVA_RELEASE);
     }
 
-    static String array(Job j) {
+    /** The #SBATCH lines of an array job; {@code logs} names each task's log (Slurm's patterns, without extension). */
+    static String header(Job j, String jobName, String logs) {
         List<String> h = new ArrayList<>();
         h.add("#!/bin/bash");
-        h.add("#SBATCH --job-name=accords-" + j.name());
+        h.add("#SBATCH --job-name=" + jobName);
         h.add("#SBATCH --array=0-" + (j.shards() - 1) + (j.maxParallel() == null ? "" : "%" + j.maxParallel()));
         h.add("#SBATCH --cpus-per-task=" + j.cpus());
-        h.add("#SBATCH --output=" + j.job().resolve("logs") + "/shard-%a.out");
-        h.add("#SBATCH --error=" + j.job().resolve("logs") + "/shard-%a.err");
+        h.add("#SBATCH --output=" + j.job().resolve("logs") + "/" + logs + ".out");
+        h.add("#SBATCH --error=" + j.job().resolve("logs") + "/" + logs + ".err");
         h.add("#SBATCH --chdir=" + j.job());
         if (j.partition() != null) h.add("#SBATCH --partition=" + j.partition());
         if (j.time() != null) h.add("#SBATCH --time=" + j.time());
         if (j.mem() != null) h.add("#SBATCH --mem=" + j.mem());
+        return String.join("\n", h) + "\n";
+    }
+
+    static String array(Job j) {
+        String h = header(j, "accords-" + j.name(), "shard-%a");
         String n = String.valueOf(j.shards());
-        return String.join("\n", h) + "\n" + """
+        return h + """
                 # One shard of an accords study per array task: task K computes shard K/%2$s into shards/K-of-%2$s.
                 # Submit all:          sbatch %1$s/job.sbatch
                 # Rerun some tasks:    sbatch --array=3,5 %1$s/job.sbatch

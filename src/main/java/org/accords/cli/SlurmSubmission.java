@@ -25,17 +25,28 @@ final class SlurmSubmission {
     private final int shards;
     private final double pollSeconds;
     private final PrintWriter err;
+    /** The wave of a history match this array computes (its tasks, folders and logs are the wave's); null for a one-array study. */
+    private final Integer wave;
 
     SlurmSubmission(Path job, int shards, double pollSeconds, PrintWriter err) {
+        this(job, shards, pollSeconds, err, null);
+    }
+
+    SlurmSubmission(Path job, int shards, double pollSeconds, PrintWriter err, Integer wave) {
         this.job = job;
         this.shards = shards;
         this.pollSeconds = pollSeconds;
         this.err = err;
+        this.wave = wave;
+    }
+
+    private String what() {
+        return wave == null ? "" : "wave " + wave + ": ";
     }
 
     int run(Merge merge) throws IOException, InterruptedException {
         String id = submit();
-        err.println("accords: submitted array job " + id + " (" + SlurmCommand.plural(shards, "task") + ") from " + job + "; waiting");
+        err.println("accords: " + what() + "submitted array job " + id + " (" + SlurmCommand.plural(shards, "task") + ") from " + job + "; waiting");
         err.flush();
         waitFor(id);
         List<Integer> failed = new ArrayList<>();
@@ -49,13 +60,14 @@ final class SlurmSubmission {
         }
         if (!failed.isEmpty()) {
             String list = String.join(",", failed.stream().map(String::valueOf).toList());
-            err.println("accords: slurm job " + id + ": " + failed.size() + " of " + shards + " tasks failed (" + list + "): " + String.join("; ", why)
+            err.println("accords: " + what() + "slurm job " + id + ": " + failed.size() + " of " + shards + " tasks failed (" + list + "): " + String.join("; ", why)
                     + (failed.size() > why.size() ? "; …" : ""));
-            err.println("rerun only those: sbatch --wait --array=" + list + " " + job.resolve("job.sbatch") + " && " + job.resolve("merge.sh"));
+            err.println(wave == null ? "rerun only those: sbatch --wait --array=" + list + " " + job.resolve("job.sbatch") + " && " + job.resolve("merge.sh")
+                    : "rerun only those and go on from there: " + job.resolve("run.sh"));
             err.flush();
             return Main.INTERNAL;
         }
-        err.println("accords: all " + shards + " tasks of job " + id + " done; merging");
+        err.println("accords: " + what() + "all " + shards + " tasks of job " + id + " done; merging");
         err.flush();
         int code = merge.merge();
         if (code != 0) {
@@ -66,7 +78,10 @@ final class SlurmSubmission {
     }
 
     private String submit() throws IOException, InterruptedException {
-        Result r = exec(List.of("sbatch", "--parsable", job.resolve("job.sbatch").toString()));
+        List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable"));
+        if (wave != null) cmd.addAll(List.of("--job-name=wave-" + wave, "--export=ALL,WAVE=" + wave));
+        cmd.add(job.resolve("job.sbatch").toString());
+        Result r = exec(cmd);
         String id = r.out.strip().split(";")[0];
         if (r.code != 0 || !id.matches("\\d+")) {
             throw new BadInputException(null, null, "sbatch refused the job: " + oneLine(r.err.isBlank() ? r.out : r.err) + " (job folder: " + job + ")");
@@ -90,7 +105,7 @@ final class SlurmSubmission {
             int done = 0;
             for (int k = 0; k < shards; k++) if (Files.isRegularFile(shardDir(k).resolve(ShardFolders.MANIFEST))) done++;
             if (done != reported && ProgressBar.wanted(false)) {
-                err.println("accords: " + done + "/" + shards + " shards done");
+                err.println("accords: " + what() + done + "/" + shards + " shards done");
                 err.flush();
                 reported = done;
             }
@@ -99,7 +114,12 @@ final class SlurmSubmission {
     }
 
     private Path shardDir(int k) {
-        return job.resolve("shards").resolve(k + "-of-" + shards);
+        return wave == null ? job.resolve("shards").resolve(k + "-of-" + shards) : job.resolve("shards").resolve("wave-" + wave).resolve(k + "-of-" + shards);
+    }
+
+    /** A task's log or exit-status file: logs/shard-K.EXT, or logs/wave-W-shard-K.EXT. */
+    private Path log(int k, String ext) {
+        return job.resolve("logs").resolve((wave == null ? "" : "wave-" + wave + "-") + "shard-" + k + "." + ext);
     }
 
     /** Why task k has no usable result, or null when its shard folder is complete. */
@@ -114,8 +134,8 @@ final class SlurmSubmission {
                 return e.getMessage();
             }
         }
-        Path exit = job.resolve("logs").resolve("shard-" + k + ".exit");
-        Path log = job.resolve("logs").resolve("shard-" + k + ".err");
+        Path exit = log(k, "exit");
+        Path log = log(k, "err");
         String last = lastLine(log);
         try {
             String code = Files.isRegularFile(exit) ? Files.readString(exit).strip() : null;

@@ -17,10 +17,14 @@ class SlurmCommandTest extends CliTestBase {
 
     @BeforeEach
     void fakeJar() throws Exception {
-        // in-process the code is not in a jar: slurm sends the project's built jar, faked here
+        job = fakeJar(home, root);
+    }
+
+    /** In-process the code is not in a jar: slurm sends the project's built jar, faked here. Returns the job folder's path. */
+    static Path fakeJar(Path home, Path root) throws Exception {
         Files.createDirectories(home.resolve("target"));
         Files.writeString(home.resolve("target/accords.jar"), "not really a jar");
-        job = root.resolve("job");
+        return root.resolve("job");
     }
 
     @Test
@@ -158,7 +162,7 @@ class SlurmCommandTest extends CliTestBase {
     @Test
     void badInputIsRefusedBeforeAnythingIsWritten() throws Exception {
         assertRefused("--shards: must be a positive whole number", "slurm", "run", "mini", "--shards", "0", "--job-dir", job.toString());
-        assertRefused("cannot split `compare` (this version splits: run, experiment, sensitivity)", "slurm", "compare", "mini", "mini", "--shards", "2", "--job-dir", job.toString());
+        assertRefused("cannot split `compare` (this version splits: run, experiment, sensitivity, calibrate --ensemble)", "slurm", "compare", "mini", "mini", "--shards", "2", "--job-dir", job.toString());
         assertRefused("--shard: is set by slurm", "slurm", "run", "mini", "--shard", "1/2", "--shards", "2", "--job-dir", job.toString());
         assertRefused("slurm run: Unknown option: '--nonsense'", "slurm", "run", "mini", "--nonsense", "--shards", "2", "--job-dir", job.toString());
         assertRefused("--time: '10 min' is not a Slurm value", "slurm", "run", "mini", "--time", "10 min", "--shards", "2", "--job-dir", job.toString());

@@ -138,4 +138,29 @@ class SlurmIT {
         assertEquals(0, r.code(), r.out());
         ExperimentShardTest.assertSameTree(single, merged2);
     }
+    /**
+     * `slurm calibrate --ensemble ... --shards 3 --submit`: every wave an array job, checked and merged
+     * before the next, then the finish: the ensemble file of the single-process match, byte for byte.
+     * On the mini scenario (it has an observed record), so that the match is small and keeps sets.
+     */
+    @Test
+    void aHistoryMatchRunsWaveAfterWaveAndGivesTheEnsembleOfOneProcess() throws Exception {
+        Path scenario = CliFixture.mini().write(WORK.resolve("mini-home/scenarios"), "mini.yaml");
+        List<String> match = List.of("calibrate", "--ensemble", "6", "--scenario", scenario.toString(), "--until", "2021-06", "--waves", "2",
+                "--points", "40", "--reps", "8", "--seed", "3");
+        List<String> one = accords(match.toArray(String[]::new));
+        one.addAll(List.of("--out", WORK.resolve("single.yaml").toString(), "--page", WORK.resolve("single-page").toString(), "--quiet"));
+        Result r = run(one, Map.of());
+        assertEquals(0, r.code(), r.out());
+
+        List<String> cmd = accords("slurm");
+        cmd.addAll(match);
+        cmd.addAll(List.of("--out", WORK.resolve("waves.yaml").toString(), "--page", WORK.resolve("waves-page").toString(), "--shards", "3",
+                "--job-dir", WORK.resolve("job-waves").toString(), "--poll", "0.5", "--submit"));
+        r = run(cmd, env());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("accords: wave 1: all 3 tasks of job") && r.out().contains("accords: wave 2: all 3 tasks of job"), r.out());
+        assertEquals(Files.readString(WORK.resolve("single.yaml")), Files.readString(WORK.resolve("waves.yaml")), "the ensemble, byte for byte");
+        assertEquals(Files.readString(WORK.resolve("single-page/sets.csv")), Files.readString(WORK.resolve("waves-page/sets.csv")));
+    }
 }
