@@ -216,7 +216,9 @@ public final class ShardFolders {
                     : !o.version().equals(m.version()) ? "were made by different versions of accords-sim (" + m.version() + " and " + o.version() + ")"
                     : o.seed() != m.seed() ? "have different seeds (" + m.seed() + " and " + o.seed() + ")"
                     : o.units() != m.units() ? "have different numbers of " + m.unit() + " (" + m.units() + " and " + o.units() + ")"
-                    : !o.input().equals(m.input()) ? "come from different inputs (their scenario.resolved.yaml, roster.yaml or parameter sets differ)"
+                    : !o.input().equals(m.input()) ? "come from different inputs (" + (m.kind().equals("calibration-wave")
+                            ? "their wave, history-matching settings, earlier waves or history scenario differ: see matching.json"
+                            : "their scenario.resolved.yaml, roster.yaml or parameter sets differ") + ")"
                     : null;
             if (what != null) throw new BadInputException(null, null, "inconsistent shards: " + a.dir() + " and " + f.dir() + " " + what);
             // a sensitivity shard holds its share of two designs: its count is not one formula of the total

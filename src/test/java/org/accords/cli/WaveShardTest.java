@@ -107,9 +107,13 @@ class WaveShardTest extends CliTestBase {
         Path s1points = root.resolve("points50");
         ok(concat(with("--points", "50"), "--wave", "1", "--shard", "1/3", "--wave-dir", s1points.toString(), "--quiet"));
         assertBad(CliFixture.exec("merge", s0.toString(), s1points.toString(), s2.toString(), "--out", root.resolve("m").toString()), "inconsistent shards");
+        Path w2shard = root.resolve("w2shard");
+        ok(concat(CALIBRATE, "--wave", "2", "--shard", "1/3", "--after", wave(1, 1, null).toString(), "--wave-dir", w2shard.toString(), "--quiet"));
+        assertBad(CliFixture.exec("merge", s0.toString(), w2shard.toString(), s2.toString(), "--out", root.resolve("m").toString()),
+                "come from different inputs (their wave, history-matching settings, earlier waves or history scenario differ: see matching.json)");
         assertFalse(Files.exists(root.resolve("m")), "nothing merged");
 
-        Path w1 = wave(1, 1, null);
+        Path w1 = root.resolve("waves-1-n1");
         String out = root.resolve("x").toString();
         assertBad(CliFixture.exec(concat(with("--points", "50"), "--wave", "2", "--after", w1.toString(), "--wave-dir", out)),
                 "holds waves of another history match: it was made with --points 40 (not 50)");
