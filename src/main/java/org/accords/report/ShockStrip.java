@@ -29,7 +29,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 /**
  * The strip of shocks above a time chart, sharing its date axis: each shock that overlaps the
  * window is a bar from its first to its last active month (decay included), labelled at its
- * start. Lanes are assigned greedily so that no bar or label touches another; the strip has at
+ * start. Lanes are assigned greedily, shocks that tell the scenarios apart first, then those that
+ * start in the window, so that no bar or label touches another; the strip has at
  * most {@link #MAX_LANES} lanes, so it never takes more than a fifth of the plot's height. A shock
  * whose label fits in no lane is drawn without it and named in a footnote; one whose bar fits in
  * no lane is left out and named there too. In a comparison each bar has the colour of the one
@@ -69,7 +70,11 @@ public final class ShockStrip {
         long months = ChronoUnit.MONTHS.between(from, to) + 1;
         double perMonth = DATA_WIDTH / months;
         List<List<double[]>> laneUse = new ArrayList<>();
-        for (Item it : items) {
+        // the strip is small: first the shocks that tell scenarios apart, then those that start in the window, then older ones
+        List<Item> byPriority = new ArrayList<>(items);
+        byPriority.sort(java.util.Comparator.comparingInt((Item it) -> (it.owners().isEmpty() ? 2 : 0) + (it.shock().start().isBefore(from) ? 1 : 0))
+                .thenComparing(it -> it.shock().start()));
+        for (Item it : byPriority) {
             Shock s = it.shock();
             if (s.start().isAfter(to) || s.lastActiveMonth().isBefore(from)) continue; // outside the window
             YearMonth first = s.start().isBefore(from) ? from : s.start();
@@ -78,11 +83,25 @@ public final class ShockStrip {
             double b = ChronoUnit.MONTHS.between(from, last) + 1;
             String text = labelOf(it);
             double width = labelPixels(" " + text + " ") / perMonth;
-            // the label reads rightwards from the bar's start, or leftwards when it would run off the chart
-            boolean leftwards = a + width > months;
-            double[] label = leftwards ? new double[] {a - width, a} : new double[] {a, a + width};
-            double[] use = {Math.min(a, label[0]), Math.max(b, label[1])};
-            int lane = free(laneUse, use);
+            // the label reads rightwards from the bar's start, or leftwards (ending at the start) when that
+            // is the only way it fits: off the chart's right edge, or beside a neighbour in the lane
+            double[] right = a + width <= months ? new double[] {a, a + width} : null;
+            double[] leftward = a - width >= 0 ? new double[] {a - width, a} : null;
+            if (right == null && leftward == null) right = new double[] {a, a + width}; // wider than the chart: clipped at the edge
+            double[] label = null, use = null;
+            int lane = -1;
+            for (int l = 0; l < MAX_LANES && lane < 0; l++) {
+                for (double[] candidate : new double[][] {right, leftward}) {
+                    if (candidate == null) continue;
+                    double[] span = {Math.min(a, candidate[0]), Math.max(b, candidate[1])};
+                    if (l == laneUse.size() || !overlaps(laneUse.get(l), span)) {
+                        lane = l;
+                        label = candidate;
+                        use = span;
+                        break;
+                    }
+                }
+            }
             if (lane < 0) {
                 label = null;
                 use = new double[] {a, b};

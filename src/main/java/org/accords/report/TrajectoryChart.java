@@ -157,8 +157,16 @@ public final class TrajectoryChart {
                 members.addSeries(m);
             }
             XYPlot panel = new XYPlot();
-            org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis(id);
-            y.setRange(0, 1.05);
+            org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis(id) {
+                // room above 1 for the panel's name, without a tick that no probability reaches
+                @Override
+                public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                                                                    java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+                    return super.refreshTicks(g2, state, dataArea, edge).stream()
+                            .filter(t -> !(t instanceof org.jfree.chart.axis.ValueTick v) || v.getValue() <= 1.0 + 1e-9).toList();
+                }
+            };
+            y.setRange(0, 1.25);
             Charts.style(y);
             panel.setRangeAxis(y);
             ScenarioCurves.draw(panel, joined, "");

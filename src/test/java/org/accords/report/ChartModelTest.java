@@ -197,6 +197,15 @@ class ChartModelTest {
         List<LegendItem> legend = strip.legendItems();
         assertTrue(legend.stream().anyMatch(i -> i.getLabel().equals("Shock only in push") && i.getFillPaint().equals(ShockStrip.tint(Charts.color(1)))));
         assertTrue(legend.stream().anyMatch(i -> i.getLabel().equals("Shock in every scenario") && i.getFillPaint().equals(ShockStrip.NEUTRAL)));
+        // the strip is small: a shock of one scenario gets a lane before shared shocks that fill it
+        List<Shock> shared8 = new ArrayList<>();
+        for (int i = 0; i < ShockStrip.MAX_LANES; i++) shared8.add(shock("old" + i, "Old " + i, "2020-01", "2031-12"));
+        List<Shock> withPush = new ArrayList<>(shared8);
+        withPush.add(mine);
+        ShockStrip full = ShockStrip.compared(main(from, to), List.of(shared8, withPush), List.of("outlook", "push"), from, to);
+        assertTrue(full.placed.stream().anyMatch(p -> p.item().shock().id().equals("push") && p.label() != null), "the push is drawn, labelled");
+        assertEquals(1, full.left.size(), "one shared shock has no room, and is named");
+        assertTrue(full.footnote().contains("Old 7 (from 2020-01)"), full.footnote());
         // shared by two of three: neutral, named
         ShockStrip two = ShockStrip.compared(main(from, to), List.of(List.of(mine), List.of(mine), List.of()), List.of("a", "b", "c"), from, to);
         assertEquals("Push (a, b)", two.placed.get(0).text());
