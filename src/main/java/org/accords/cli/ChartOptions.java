@@ -16,7 +16,8 @@ final class ChartOptions {
     String window;
 
     @Option(names = "--states", paramLabel = "ID,ID", split = ",",
-            description = "States for the trajectories chart, e.g. --states SAU,PAK,KAZ (default: the movers).")
+            description = "States for the trajectories and \"why not\" charts, e.g. --states SAU,PAK,KAZ (default: the movers; for "
+                    + "\"why not\", the candidates that join in fewer than half the runs, those the scenario names first, then the nearest misses).")
     List<String> states = new ArrayList<>();
 
     /** The window, parsed (exit 2 when malformed): checked against a run later. */

@@ -46,21 +46,31 @@ final class Jobs {
     /** Runs the scenario's ensemble and writes its run folder, with the command-line overrides on record. */
     static EnsembleResult runToFolder(Scenario sc, Path out, boolean force, int threads, boolean quiet, Overrides overrides, RunsOption runs)
             throws IOException {
-        return runToFolder(sc, null, java.util.Set.of(), out, force, threads, quiet, overrides, runs, org.accords.report.ChartChoices.DEFAULT);
+        return runToFolder(sc, null, java.util.Set.of(), out, force, threads, quiet, overrides, runs, org.accords.report.ChartChoices.DEFAULT, true);
     }
 
     /**
      * As above, with the replications spread over a parameter ensemble (null: one point).
-     * @param charts the time charts' window and the states of the trajectories chart (empty: the movers)
+     * @param charts the time charts' window and the states of the trajectories and "why not" charts (empty: each chart's default)
+     * @param whyNot whether to write the "why not" chart and CSV (a second pass over the first replications)
      */
     static EnsembleResult runToFolder(Scenario sc, ParameterSets sets, java.util.Set<String> held, Path out, boolean force, int threads,
-                                      boolean quiet, Overrides overrides, RunsOption runs, org.accords.report.ChartChoices charts) throws IOException {
+                                      boolean quiet, Overrides overrides, RunsOption runs, org.accords.report.ChartChoices charts, boolean whyNot)
+            throws IOException {
         return intoFolder(out, force, (dir, cancel) -> {
             EnsembleResult result = ensemble(sc, sets, held, Shard.WHOLE, threads, quiet, cancel);
             if (runs.wanted(result, quiet)) RunReport.writeRuns(result, dir, threads, cancel);
+            if (whyNot) writeWhyNot(result, charts, dir, threads, overrides, cancel);
             RunReport.write(result, dir, Version.get(), overrides, charts);
             return result;
         });
+    }
+
+    /** whynot.csv and whynot.png/.svg: the first replications run again, recording every state's utility and its parts. */
+    static void writeWhyNot(EnsembleResult result, org.accords.report.ChartChoices charts, Path dir, int threads, Overrides overrides,
+                            AtomicBoolean cancel) throws IOException {
+        org.accords.report.WhyNotReport.write(org.accords.experiment.WhyNot.compute(result, threads, cancel), charts.states(), charts.window(), dir,
+                overrides.chartNote());
     }
 
     /** Runs the shard's share of the ensemble (over a parameter ensemble; null: one point) into its shard folder, overrides on record. */

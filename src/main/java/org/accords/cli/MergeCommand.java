@@ -65,6 +65,9 @@ final class MergeCommand implements Callable<Integer> {
                     EnsembleResult merged = ShardFolders.mergeRun(shards, sc);
                     List<Path> runs = shards.stream().map(f -> f.dir().resolve(RunReport.RUNS)).toList();
                     if (runs.stream().allMatch(Files::isRegularFile)) RunReport.mergeRuns(runs, dir.resolve(RunReport.RUNS));
+                    // as the unsharded run writes it (a few replications run again here)
+                    Jobs.writeWhyNot(merged, ShardFolders.charts(first), dir, Runtime.getRuntime().availableProcessors(),
+                            ShardFolders.overrides(first), cancel);
                     RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first), ShardFolders.charts(first));
                     return merged;
                 });

@@ -47,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ChartOptions charts;
 
+    @Option(names = "--why-not", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write whynot.csv and whynot.png/.svg: each state's utility of joining against the threshold, by driver, "
+                    + "from the first 200 replications run again (--no-why-not: skip that pass).")
+    boolean whyNot;
+
     /** For Slurm tasks, which run the frozen resolved scenario: the overrides of the command the job was made from. */
     @Option(names = "--record-overrides", hidden = true, paramLabel = "FILE")
     Path recordOverrides;
@@ -86,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.OK;
         }
         Path folder = out != null ? out : Main.home().resolve("results").resolve(sc.name());
-        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, choices);
+        EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, choices, whyNot);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
     }

@@ -137,6 +137,28 @@ public final class Ensemble {
         }
     }
 
+    /**
+     * A runner for one thread that reruns chosen replications as the ensemble ran them (seed and
+     * parameter set), keeping one model per parameter set as the ensemble's workers do: building
+     * a model costs more than running a replication.
+     */
+    public Runner runner() {
+        return new Runner();
+    }
+
+    /** See {@link #runner()}; not for use by two threads at once. */
+    public final class Runner {
+        private final AccordsModel[] models = new AccordsModel[Math.max(1, setPlans.length)];
+
+        private Runner() {}
+
+        public void run(long seed, long replication, RunObserver observer) {
+            int j = setPlans.length == 0 ? 0 : (int) (replication % setPlans.length);
+            if (models[j] == null) models[j] = new AccordsModel(setPlans.length == 0 ? plan : setPlans[j]);
+            models[j].runReplication(Seeds.forReplication(seed, replication), observer);
+        }
+    }
+
     /** Runs one replication (under its parameter set) with an observer of the caller's (tests, the backtest). */
     public void runOne(long seed, int replication, RunObserver observer) {
         WorldPlan p = setPlans.length == 0 ? plan : setPlans[replication % setPlans.length];

@@ -5,9 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.model.AccordsModel;
@@ -48,11 +46,7 @@ public final class RunOutcomes {
         int share = r.shard.size(r.scenario.run().replications());
         out.append(HEADER).append('\n');
         int workers = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, t -> {
-            Thread th = new Thread(t, "accords-runs");
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool = Workers.pool(workers, "accords-runs");
         try {
             Deque<Future<String>> inFlight = new ArrayDeque<>();
             for (int from = 0; from < share || !inFlight.isEmpty(); ) {
@@ -61,15 +55,8 @@ public final class RunOutcomes {
                     inFlight.add(pool.submit(() -> chunk(ensemble, r, lo, hi, cancel)));
                     from = hi;
                 }
-                out.append(inFlight.removeFirst().get());
+                out.append(Workers.take(inFlight.removeFirst()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CancellationException c) throw c;
-            if (e.getCause() instanceof RuntimeException x) throw x;
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -80,11 +67,12 @@ public final class RunOutcomes {
         RunSettings run = sc.run();
         Recorder rec = new Recorder(sc.states().size());
         StringBuilder b = new StringBuilder();
+        Ensemble.Runner runner = ensemble.runner();
         for (int i = lo; i < hi; i++) {
             if (cancel.get()) throw new CancellationException();
             long k = r.shard.unit(i);
             rec.reset();
-            ensemble.runOne(r.seed, (int) k, rec);
+            runner.run(r.seed, k, rec);
             for (int s = 0; s < rec.join.length; s++) {
                 b.append(k).append(',').append(sc.states().get(s).id()).append(',');
                 if (rec.join[s] >= 0) b.append(run.monthOf(rec.join[s]));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.accords.experiment.EnsembleResult;
+import org.accords.experiment.PairedDifference;
 import org.accords.experiment.SetEffects;
 import org.accords.model.StateAgent;
 import org.accords.scenario.Driver;
@@ -50,17 +51,27 @@ public final class CompareReport {
     /** As above, with the chart choices (the time charts' window, the trajectories' states), recorded in manifest.json. */
     public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes, Overrides overrides,
                              ChartChoices charts) throws IOException {
+        write(results, baseline, dir, version, notes, overrides, charts, null);
+    }
+
+    /**
+     * As above, with the paired differences from the baseline ({@code paired.get(i)} for scenario i;
+     * null, or a null entry, where pairs could not be formed: the unpaired interval is shown and said so).
+     */
+    public static void write(List<EnsembleResult> results, int baseline, Path dir, String version, List<String> notes, Overrides overrides,
+                             ChartChoices charts, List<PairedDifference> paired) throws IOException {
+        Differences diffs = new Differences(results, baseline, paired);
         String note = overrides.isEmpty() ? null : "All scenarios changed by " + overrides.shortText(Overrides.CHART_NOTE);
         ChartWindow w = charts.window();
         Charts.save(Charts.withNote(overlay(results, w), note), dir, "overlay");
-        Charts.save(Charts.withNote(difference(results, baseline, w), note), dir, "difference");
+        Charts.save(Charts.withNote(difference(results, baseline, w, diffs), note), dir, "difference");
         Charts.save(Charts.withNote(StateCharts.probabilities(results), note), dir, "states");
         TrajectoryChart.saveCompared(results, charts.states(), w, note, dir);
         Charts.save(Charts.withNote(StateCharts.drivers(results), note), dir, "drivers");
-        writeCsv(results, baseline, dir.resolve("compare.csv"));
+        writeCsv(results, baseline, diffs, dir.resolve("compare.csv"));
         java.io.StringWriter table = new java.io.StringWriter();
         PrintWriter tw = new PrintWriter(table);
-        printTable(results, baseline, tw);
+        printTable(results, baseline, diffs, tw);
         if (!overrides.isEmpty()) tw.println("note: every scenario was changed on the command line: " + overrides.text());
         for (String n : notes) tw.println("note: " + n);
         tw.flush();
@@ -140,12 +151,16 @@ public final class CompareReport {
         return difference(results, baseline, ChartWindow.WHOLE);
     }
 
-    /** Mean difference in states ever joined against the baseline over the window, with a 95% band for the mean difference. */
+    /** Without pairs (the unpaired interval; tests of the chart itself). */
     static JFreeChart difference(List<EnsembleResult> results, int baseline, ChartWindow w) {
+        return difference(results, baseline, w, new Differences(results, baseline, null));
+    }
+
+    /** Mean difference in states ever joined against the baseline over the window, with a 95% band for the mean difference. */
+    static JFreeChart difference(List<EnsembleResult> results, int baseline, ChartWindow w, Differences diffs) {
         EnsembleResult base = results.get(baseline);
         RunSettings run = base.scenario.run();
         int t0 = w.firstTick(run), t1 = w.lastTick(run);
-        boolean same = StateCharts.sameRoster(results);
         List<ScenarioCurves.Curve> curves = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (i == baseline) continue;
@@ -153,13 +168,13 @@ public final class CompareReport {
             int n = t1 - t0 + 1;
             double[] x = new double[n], mean = new double[n], lo = new double[n], hi = new double[n];
             for (int t = t0; t <= t1; t++) {
-                double[] d = difference(r, base, t);
+                double[] d = diffs.at(i, t);
                 x[t - t0] = Charts.x(run.monthOf(t));
                 mean[t - t0] = d[0];
                 lo[t - t0] = d[1];
                 hi[t - t0] = d[2];
             }
-            curves.add(new ScenarioCurves.Curve(i, r.scenario.name() + " − " + base.scenario.name(), x, mean, same ? lo : null, same ? hi : null));
+            curves.add(new ScenarioCurves.Curve(i, r.scenario.name() + " − " + base.scenario.name(), x, mean, diffs.hasInterval(i) ? lo : null, diffs.hasInterval(i) ? hi : null));
         }
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(Charts.monthAxis(w.first(run), w.last(run)));
@@ -176,20 +191,19 @@ public final class CompareReport {
         Charts.setLabelFont(legend);
         strip.plot.setFixedLegendItems(legend);
         JFreeChart chart = Charts.finish(new JFreeChart(strip.plot), "Difference from " + base.scenario.name(),
-                (same
-                        ? "Mean difference in states ever joined; band: 95% interval of the mean difference (normal approximation, runs treated as independent)"
-                        : "Mean difference in states ever joined, over the states both scenarios simulate (rosters differ: no interval)"));
+                diffs.chartSubtitle());
         return strip.annotate(w.annotate(chart, run));
     }
 
-    /**
-     * {mean, low, high} of the difference in states ever joined at month t. When the two
-     * scenarios simulate different rosters, the difference is taken over the states both
-     * simulate, and there is no interval (low = high = mean): the aggregate holds the spread of
-     * the whole roster's count only.
-     */
-    public static double[] difference(EnsembleResult r, EnsembleResult base, int t) {
-        if (StateCharts.sameRoster(List.of(r, base))) return meanDifference(r, base, t);
+    /** {mean, low, high} of the difference in mean ever-joined at month t, runs of the two scenarios treated as independent. */
+    static double[] unpairedDifference(EnsembleResult r, EnsembleResult base, int t) {
+        double d = r.joinedMean(t) - base.joinedMean(t);
+        double se = Math.sqrt(r.joinedVariance(t) / r.runs() + base.joinedVariance(t) / base.runs());
+        return new double[] {d, d - Z95 * se, d + Z95 * se};
+    }
+
+    /** The difference in states ever joined over the states both simulate, without an interval (no pairs). */
+    static double[] commonStatesDifference(EnsembleResult r, EnsembleResult base, int t) {
         double d = 0;
         for (int b = 0; b < base.states(); b++) {
             int s = r.scenario.indexOf(base.scenario.states().get(b).id());
@@ -198,23 +212,80 @@ public final class CompareReport {
         return new double[] {d, d, d};
     }
 
-    /** {mean, low, high} of the difference in mean ever-joined at month t. */
-    public static double[] meanDifference(EnsembleResult r, EnsembleResult base, int t) {
-        double d = r.joinedMean(t) - base.joinedMean(t);
-        double se = Math.sqrt(r.joinedVariance(t) / r.runs() + base.joinedVariance(t) / base.runs());
-        return new double[] {d, d - Z95 * se, d + Z95 * se};
+    /**
+     * Each scenario's difference from the baseline: paired by replication where the pairs were
+     * formed (the scenarios share random numbers), otherwise the unpaired interval (same roster)
+     * or the point difference over the common states (rosters differ).
+     */
+    static final class Differences {
+        final List<EnsembleResult> results;
+        final EnsembleResult base;
+        final int baseline;
+        final List<PairedDifference> paired;
+
+        Differences(List<EnsembleResult> results, int baseline, List<PairedDifference> paired) {
+            this.results = results;
+            this.baseline = baseline;
+            this.base = results.get(baseline);
+            this.paired = paired;
+        }
+
+        PairedDifference paired(int i) {
+            return i == baseline || paired == null ? null : paired.get(i);
+        }
+
+        /** {mean, low, high} of scenario i's difference at month t (low = high = mean: no interval). */
+        double[] at(int i, int t) {
+            if (i == baseline) return new double[] {0, 0, 0};
+            PairedDifference p = paired(i);
+            if (p != null) return p.interval(t, 0.95);
+            EnsembleResult r = results.get(i);
+            return StateCharts.sameRoster(List.of(r, base)) ? unpairedDifference(r, base, t) : commonStatesDifference(r, base, t);
+        }
+
+        /** The interval of scenario i, or null where it has none. */
+        boolean hasInterval(int i) {
+            return paired(i) != null || StateCharts.sameRoster(List.of(results.get(i), base));
+        }
+
+        boolean allPaired() {
+            for (int i = 0; i < results.size(); i++) if (i != baseline && paired(i) == null) return false;
+            return true;
+        }
+
+        String chartSubtitle() {
+            if (allPaired()) {
+                return "Mean difference in states ever joined; band: 95% interval of the mean of the per-replication differences"
+                        + " (paired: the scenarios share random numbers)";
+            }
+            return StateCharts.sameRoster(results)
+                    ? "Mean difference in states ever joined; band: 95% interval of the mean difference (unpaired: runs treated as independent)"
+                    : "Mean difference in states ever joined, over the states both scenarios simulate (rosters differ: no interval)";
+        }
+
+        /** The footnote of the table: what the brackets are. */
+        String tableNote() {
+            if (allPaired()) {
+                return "[95% interval of the mean difference, paired by replication]"
+                        + (StateCharts.sameRoster(results) ? "" : "; rosters differ: differences over the common states");
+            }
+            return StateCharts.sameRoster(results) ? "[95% interval of the mean difference, unpaired]"
+                    : "rosters differ: differences over the common states, no interval";
+        }
     }
 
-    static void writeCsv(List<EnsembleResult> results, int baseline, Path file) throws IOException {
+    static void writeCsv(List<EnsembleResult> results, int baseline, Differences diffs, Path file) throws IOException {
         EnsembleResult base = results.get(baseline);
         try (Csv csv = new Csv(file, HEADER)) {
-            for (EnsembleResult r : results) {
+            for (int i = 0; i < results.size(); i++) {
+                EnsembleResult r = results.get(i);
                 String name = r.scenario.name();
                 RunSettings run = r.scenario.run();
                 int last = r.months() - 1;
                 csv.row(name, "summary", "", "joined_mean_end", Num.fmt(r.joinedMean(last)));
                 csv.row(name, "summary", "", "members_mean_end", Num.fmt(r.membersMean(last)));
-                csv.row(name, "summary", "", "joined_diff_end", Num.fmt(difference(r, base, last)[0]));
+                csv.row(name, "summary", "", "joined_diff_end", Num.fmt(diffs.at(i, last)[0]));
+                if (i != baseline) csv.row(name, "summary", "", "joined_diff_interval", diffs.paired(i) != null ? "paired" : diffs.hasInterval(i) ? "unpaired" : "none");
                 SetEffects e = r == base ? null : SetEffects.joined(r, base, last);
                 if (e != null) {
                     csv.row(name, "sets", "", "joined_diff_set_median", Num.fmt(e.median()));
@@ -234,7 +305,7 @@ public final class CompareReport {
                     csv.row(name, "month", m, "members_p5", r.membersPercentile(t, 5));
                     csv.row(name, "month", m, "members_p95", r.membersPercentile(t, 95));
                     csv.row(name, "month", m, "joined_mean", Num.fmt(r.joinedMean(t)));
-                    double[] d = difference(r, base, t);
+                    double[] d = diffs.at(i, t);
                     csv.row(name, "month", m, "joined_diff_mean", Num.fmt(d[0]));
                     csv.row(name, "month", m, "joined_diff_lo95", Num.fmt(d[1]));
                     csv.row(name, "month", m, "joined_diff_hi95", Num.fmt(d[2]));
@@ -254,21 +325,26 @@ public final class CompareReport {
         }
     }
 
-    public static void printTable(List<EnsembleResult> results, int baseline, PrintWriter out) {
+    static void printTable(List<EnsembleResult> results, int baseline, Differences diffs, PrintWriter out) {
         EnsembleResult base = results.get(baseline);
         int last = base.months() - 1;
         out.printf(Locale.ROOT, "%-26s %13s %13s %20s%n", "scenario", "joined (mean)", "members", "vs " + base.scenario.name());
         for (int i = 0; i < results.size(); i++) {
             EnsembleResult r = results.get(i);
-            double[] d = difference(r, base, last);
+            double[] d = diffs.at(i, last);
             boolean same = StateCharts.sameRoster(List.of(r, base));
-            String diff = i == baseline ? "(baseline)"
-                    : same ? String.format(Locale.ROOT, "%s [%s, %s]", signed(d[0]), signed(d[1]), signed(d[2]))
-                    : signed(d[0]) + " (common states)";
+            String interval = diffs.hasInterval(i) ? String.format(Locale.ROOT, " [%s, %s]", signed(d[1]), signed(d[2])) : "";
+            String diff = i == baseline ? "(baseline)" : signed(d[0]) + interval + (same ? "" : " (common states)");
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
         }
-        out.printf(Locale.ROOT, "(at %s; %,d replications each; %s)%n", base.scenario.run().end(), base.runs(),
-                StateCharts.sameRoster(results) ? "[95% interval of the mean difference]" : "rosters differ: differences over the common states, no interval");
+        out.printf(Locale.ROOT, "(at %s; %,d replications each; %s)%n", base.scenario.run().end(), base.runs(), diffs.tableNote());
+        for (int i = 0; i < results.size(); i++) {
+            PairedDifference p = diffs.paired(i);
+            if (p != null && p.identical(last)) {
+                out.printf(Locale.ROOT, "(%s: the same number of states joined as in %s in every one of the %,d replications)%n",
+                        results.get(i).scenario.name(), base.scenario.name(), p.n);
+            }
+        }
         printSetEffects(results, baseline, out);
         out.flush();
     }

@@ -117,8 +117,16 @@ public final class Html {
         h.append(figure("trajectories", "P(joined by) and P(active member) over time for the movers or the chosen states"));
         h.append(stateTable(r));
         h.append("<h2>Why states join</h2>\n").append(figure("drivers", "Driver contributions at joining"));
+        if (Files.exists(dir.resolve(WhyNotReport.FILE + ".png"))) {
+            h.append("<h2>Why not?</h2>\n").append(figure(WhyNotReport.FILE, "Utility of joining against the join threshold, by driver"));
+            h.append("<p>For each state, while it is a candidate (or a frozen member weighing a thaw): its utility of joining, mean and the "
+                    + "middle 80% of runs, against the join threshold, and the parts that make it up. A state joins only when its utility "
+                    + "nears the threshold; the parts show what holds it below. Shaded months: an unmet stated condition costs it utility "
+                    + "in most runs (a cost, never a gate). Every state, every month: <a href=\"whynot.csv\">whynot.csv</a>.</p>\n");
+        }
         h.append("<h2>Files</h2>\n<ul>");
-        List<String> files = new java.util.ArrayList<>(List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv", "runs.csv", "scenario.resolved.yaml", "roster.yaml", "manifest.json"));
+        List<String> files = new java.util.ArrayList<>(List.of("adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv", "runs.csv",
+                WhyNotReport.FILE + ".csv", "scenario.resolved.yaml", "roster.yaml", "manifest.json"));
         if (r.parameterSets != null) files.add(RunFolderIO.PARAMETER_SETS);
         for (String f : files) {
             if (!Files.exists(dir.resolve(f))) continue;

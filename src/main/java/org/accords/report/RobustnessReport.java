@@ -1,14 +1,11 @@
 package org.accords.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import org.accords.experiment.SetEffects;
-import org.accords.scenario.BadInputException;
-import org.accords.scenario.Origin;
 
 /**
  * The robustness table: each what-if against the scenario it varies, across the sets of a
@@ -19,6 +16,7 @@ import org.accords.scenario.Origin;
 public final class RobustnessReport {
     public static final String BEGIN = "<!-- robustness:begin";
     public static final String END = "<!-- robustness:end -->";
+    static final ReadmeBlock BLOCK = new ReadmeBlock("robustness");
     static final String HEADER = "scenario,reference,month,runs,sets,pooled_diff,set_median,set_p10,set_p90,set_p2.5,set_p97.5,sign_share,conclusion";
 
     /** One what-if: its effect on the mean number of states ever joined by {@code at}, against its reference. */
@@ -71,46 +69,12 @@ public final class RobustnessReport {
      * @return the file's lines
      */
     public static List<String> checkBlock(Path file) {
-        if (!Files.isRegularFile(file)) throw new BadInputException(new Origin(file.toString(), 0), null, "no such file");
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new BadInputException(new Origin(file.toString(), 0), null, "cannot read file (" + e.getClass().getSimpleName() + ")");
-        }
-        int begin = -1, end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(BEGIN)) {
-                if (begin >= 0) throw new BadInputException(new Origin(file.toString(), i + 1), null, "a second robustness block; keep one");
-                begin = i;
-            } else if (lines.get(i).strip().equals(END)) {
-                if (begin < 0 || end >= 0) throw new BadInputException(new Origin(file.toString(), i + 1), null, END + " without a block begun before it");
-                end = i;
-            }
-        }
-        if (begin < 0 || end < 0) {
-            throw new BadInputException(new Origin(file.toString(), begin < 0 ? 0 : begin + 1), null,
-                    "no robustness block: put a line '" + BEGIN + " -->' and a line '" + END + "' where the table goes");
-        }
-        return lines;
+        return BLOCK.check(file);
     }
 
     /** Replaces the robustness block of {@code file} (checked by {@link #checkBlock}) with {@code block}, atomically. */
     public static void replaceBlock(Path file, String block) throws IOException {
-        List<String> lines = checkBlock(file);
-        StringBuilder out = new StringBuilder();
-        boolean inside = false;
-        for (String line : lines) {
-            if (line.startsWith(BEGIN)) {
-                inside = true;
-                out.append(block);
-            } else if (inside && line.strip().equals(END)) {
-                inside = false;
-            } else if (!inside) {
-                out.append(line).append('\n');
-            }
-        }
-        ResultFolder.replaceFile(file, out.toString());
+        BLOCK.replace(file, block);
     }
 
     /** Two decimals with a sign, and no "-0.00". */

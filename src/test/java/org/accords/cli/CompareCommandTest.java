@@ -79,6 +79,16 @@ class CompareCommandTest extends CliTestBase {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("reusing"), again.err());
         assertEquals(Files.readString(dir.resolve("compare.csv")), Files.readString(home.resolve("second/compare.csv")));
+        // the interval is paired by replication; its per-replication values come from the run folders' runs.csv, or,
+        // without one (or with one that is not this run's), from running the replications again: the same numbers
+        assertTrue(csv.contains("push,summary,,joined_diff_interval,paired"), String.join("\n", csv.subList(0, 8)));
+        assertTrue(r.out().contains("paired by replication"), r.out());
+        Files.delete(home.resolve("results/push/runs.csv"));
+        String runs = Files.readString(home.resolve("results/quiet/runs.csv"));
+        Files.writeString(home.resolve("results/quiet/runs.csv"), runs.replaceFirst("\n0,AAA,[^,\n]*,", "\n0,AAA,2020-01,"));
+        CliFixture.Result third = CliFixture.exec("compare", "quiet", "push", "--reps", "60", "--out", home.resolve("third").toString());
+        assertEquals(0, third.code(), third.err());
+        assertEquals(Files.readString(dir.resolve("compare.csv")), Files.readString(home.resolve("third/compare.csv")));
     }
 
     @Test
@@ -115,7 +125,12 @@ class CompareCommandTest extends CliTestBase {
         String longerEnd = csv.stream().filter(l -> l.startsWith("longer,summary,,joined_mean_end,")).findFirst().orElseThrow();
         assertEquals(quietEnd.substring(quietEnd.lastIndexOf(',')), longerEnd.substring(longerEnd.lastIndexOf(',')));
         assertFalse(Files.exists(home.resolve("results/longer")), "a cut scenario does not write a run folder under its name");
-        assertTrue(Files.readString(home.resolve("results/compare-quiet-longer/summary.txt")).contains("note: 'longer' runs to 2021-12"));
+        String summary = Files.readString(home.resolve("results/compare-quiet-longer/summary.txt"));
+        assertTrue(summary.contains("note: 'longer' runs to 2021-12"));
+        // identical replications: exactly zero, with an interval of zero width, and said so
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("longer") && l.endsWith("+0.00 [+0.00, +0.00]")), summary);
+        assertTrue(summary.contains("longer: the same number of states joined as in quiet in every one of the 40 replications"), summary);
+        assertTrue(csv.contains("longer,month,2021-06,joined_diff_lo95,0") && csv.contains("longer,month,2021-06,joined_diff_hi95,0"));
     }
 
     private static void assertBad(CliFixture.Result r, String fragment) {

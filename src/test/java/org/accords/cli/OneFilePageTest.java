@@ -26,7 +26,7 @@ class OneFilePageTest extends CliTestBase {
         Matcher m = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" alt=\"Adoption curve\"").matcher(html);
         assertTrue(m.find(), "the adoption chart is embedded");
         assertArrayEquals(Files.readAllBytes(out.resolve("adoption.png")), Base64.getDecoder().decode(m.group(1)));
-        assertEquals(4, html.split("data:image/png;base64,", -1).length - 1, "adoption, states, trajectories and drivers");
+        assertEquals(5, html.split("data:image/png;base64,", -1).length - 1, "adoption, states, trajectories, drivers and why not");
     }
 
     @Test

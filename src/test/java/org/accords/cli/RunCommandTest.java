@@ -37,7 +37,7 @@ class RunCommandTest extends CliTestBase {
         Path out = home.resolve("results/mini");
         assertEquals(List.of(".accords-result", "adoption.csv", "adoption.png", "adoption.svg", "aggregate.json", "drivers.png", "drivers.svg", "events.csv", "index.html",
                 "manifest.json", "membership.csv", "roster.yaml", "runs.csv", "scenario.resolved.yaml", "states.csv", "states.png", "states.svg",
-                "trace.csv", "trajectories.png", "trajectories.svg"), listing(out));
+                "trace.csv", "trajectories.png", "trajectories.svg", "whynot.csv", "whynot.png", "whynot.svg"), listing(out));
         assertEquals(List.of("mini"), listing(home.resolve("results")), "no temporary folders left behind");
         assertTrue(r.out().contains("results: " + out.toAbsolutePath().normalize()), r.out());
 
@@ -118,7 +118,7 @@ class RunCommandTest extends CliTestBase {
     /** Every file of a run folder but manifest.json and index.html, which record times and threads. */
     private static final List<String> IDENTICAL = List.of(".accords-result", "adoption.csv", "membership.csv", "states.csv", "events.csv", "trace.csv",
             "scenario.resolved.yaml", "roster.yaml", "aggregate.json", "runs.csv", "adoption.png", "adoption.svg", "states.png", "states.svg",
-            "drivers.png", "drivers.svg", "trajectories.png", "trajectories.svg");
+            "drivers.png", "drivers.svg", "trajectories.png", "trajectories.svg", "whynot.csv", "whynot.png", "whynot.svg");
 
     @Test
     void sameSeedIsByteIdenticalAtOneAndFourThreads() throws Exception {

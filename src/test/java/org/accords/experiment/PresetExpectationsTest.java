@@ -141,30 +141,41 @@ class PresetExpectationsTest {
     // 1993-01 (the states with ties before 1993 are members; their 2025 symbolic joins change no
     // status); outlook and the what-ifs start in 2026-01 from the observed statuses of 2025-12 (17
     // states with ties at some point, 10 active, 7 frozen); no shock targets a state's US rewards; the
-    // roster's attributes are dated series; stated conditions (the Arab Peace Initiative from 2002-03,
-    // later statements) are soft costs, never gates; a member's utility carries no join cost. With the
-    // parameters fitted before all this, the model reproduces little of the record: no 2020 wave
-    // (nothing is left in the record that offered the UAE, Sudan or Morocco more than others), Iraq
-    // joins in the 1990s in about half the runs, Egypt freezes. The assertions below state what the
-    // model now shows, so that a change is seen; they move again with the recalibration.
+    // roster's attributes are dated series; stated conditions are soft costs; relations with Israel
+    // are those of a run's first month. The parameters are the 1993-2025 fit (calibrate --until
+    // 2025-12 --budget 600 --reps 200 --seed 1), which ends with maxHazard on its lower bound 0.05 and
+    // the Iran-threat weight on 0. It is close to persistence: in history no state opens ties in
+    // 1993-2025 (the 6 members of 1993 stay the only ones; Egypt freezes, as observed in 2025), and in
+    // the outlook no state opens ties without a large US reward. The assertions below state what the
+    // model shows with it; where it contradicts a preset's stated expectation, they say so.
 
     // ---- past counterfactuals (against history, 1993-01..2025-12) ------------------------------
 
     @Test
-    void noGazaWarEndsWithMoreJoinsThanHistory() {
-        Run h = run("history"), n = run("no-gaza-war");
-        // Egypt's freeze is the war's main cost (P(member at 2025-12) 0.06 -> 0.16); Saudi Arabia joins only without it (0 -> 0.04)
-        assertAbove(n.members() - h.members(), se(n.seMembers(n.end()), h.seMembers(h.end())), "no-gaza-war minus history, active members at 2025-12");
-        assertEquals(0, h.pJoined("SAU"));
-        assertTrue(n.pJoined("SAU") > 0, "Saudi Arabia joins in some runs without the war");
+    void historyOpensNoNewTiesWithTheFittedParameters() {
+        // against the record (11 states opened ties 1993-2025): only the 6 members of 1993 have joined by 2025-12
+        Run h = run("history");
+        assertEquals(6, h.joined(), 1e-12);
+        assertEquals(1.0, h.pFrozen("EGY"), 1e-12, "Egypt frozen by 2025-12 (observed: ambassador withheld, 2025-05)");
     }
 
     @Test
-    void saudiIranDealHeldSaudiArabiaBackALittle() {
-        // without the deal's lower Iran threat, Saudi Arabia joins in a few runs (0 -> about 0.01)
+    void noGazaWarChangesNoTies() {
+        // contradicted expectation: without the war no state opens ties either; active members differ by
+        // less than the noise (4.67 vs 4.72: fewer Central Asian freezes)
+        Run h = run("history"), n = run("no-gaza-war");
+        assertEquals(h.joined(), n.joined(), 1e-12);
+        assertEquals(0, n.pJoined("SAU"));
+        assertTrue(Math.abs(n.members() - h.members()) < Z * se(n.seMembers(n.end()), h.seMembers(h.end())), "active members differ by less than Z SE");
+    }
+
+    @Test
+    void saudiIranDealChangedNothing() {
+        // contradicted expectation: with the Iran-threat weight fitted to 0, the deal moves no one
         Run h = run("history"), n = run("saudi-iran-rapprochement");
-        assertEquals(0, h.pJoined("SAU"));
-        assertTrue(n.pJoined("SAU") > 0 && n.pJoined("SAU") < 0.05, "P(SAU joined) without the deal = " + n.pJoined("SAU"));
+        assertEquals(h.joined(), n.joined(), 1e-12);
+        assertEquals(h.members(), n.members(), 1e-12);
+        assertEquals(0, n.pJoined("SAU"));
     }
 
     // ---- what-ifs from 2026 (against outlook, 2026-01..2030-12, from the observed 2025-12 state) --
@@ -182,7 +193,8 @@ class PresetExpectationsTest {
     void prolongedGazaWarFreezesMembers() {
         Run o = run("outlook"), g = run("gaza-war-prolonged");
         assertAbove(o.members() - g.members(), se(o.seMembers(o.end()), g.seMembers(g.end())), "outlook minus gaza-war-prolonged, active members");
-        for (String id : List.of("MAR", "BHR")) {
+        // the four Accords members freeze in most runs (about 0.95 each)
+        for (String id : List.of("ARE", "BHR", "MAR", "SDN")) {
             assertAbove(g.pFrozen(id) - o.pFrozen(id), seP(g.pFrozen(id), o.pFrozen(id)), id + " frozen");
         }
         // contradicted expectation: Central Asia keeps its ties
@@ -190,20 +202,21 @@ class PresetExpectationsTest {
     }
 
     @Test
-    void dohaStrikeCostASaudiJoin() {
-        // without the strike's lasting fear of Israel in the Gulf, Saudi Arabia joins in most runs
+    void dohaStrikeCostNoJoin() {
+        // contradicted expectation: without the strike no state opens ties either, Saudi Arabia included
         Run o = run("outlook"), q = run("qatar-strike");
         assertEquals(0, o.pJoined("SAU"));
-        assertTrue(q.pJoined("SAU") > 0.5, "P(SAU joined) without the strike = " + q.pJoined("SAU"));
+        assertEquals(0, q.pJoined("SAU"));
+        assertEquals(o.joined(), q.joined(), 1e-12);
     }
 
     @Test
-    void statehoodPathBringsFewJoins() {
-        // contradicted expectation: with the strike's fear of Israel, a path brings Saudi Arabia in only rarely
+    void statehoodPathBringsNoJoin() {
+        // contradicted expectation: a path to a state does not lift Saudi Arabia over the join threshold
         Run o = run("outlook"), s = run("saudi-statehood-path");
         assertEquals(0, o.pJoined("SAU"));
-        assertTrue(s.pJoined("SAU") > 0 && s.pJoined("SAU") < 0.3, "P(SAU joined by 2030-12) = " + s.pJoined("SAU"));
-        assertAbove(s.joined() - o.joined(), se(s.seJoined(s.end()), o.seJoined(o.end())), "statehood path minus outlook, joined");
+        assertEquals(0, s.pJoined("SAU"));
+        assertEquals(o.joined(), s.joined(), 1e-12);
         for (String id : List.of("OMN", "KWT", "IDN")) assertEquals(o.pJoined(id), s.pJoined(id), 1e-12, id);
     }
 
@@ -216,12 +229,13 @@ class PresetExpectationsTest {
     }
 
     @Test
-    void usRewardSurgeBringsAFewMore() {
+    void usRewardSurgeBringsSaudiArabiaInRarely() {
+        // the model's upper bound is low with the fitted maxHazard (0.05): Saudi Arabia joins in a few
+        // runs (about 0.04), Pakistan in fewer; Syria, Oman and Indonesia stay out
         Run o = run("outlook"), u = run("us-reward-surge");
         assertAbove(u.joined() - o.joined(), se(u.seJoined(u.end()), o.seJoined(o.end())), "surge minus outlook, joined");
-        // Saudi Arabia and Syria join in every run, Pakistan in some; Oman and Indonesia stay out
-        for (String id : List.of("SAU", "SYR")) assertEquals(1.0, u.pJoined(id), 1e-12, id);
-        for (String id : List.of("OMN", "IDN")) assertEquals(o.pJoined(id), u.pJoined(id), 1e-12, id);
+        assertTrue(u.pJoined("SAU") > 0 && u.pJoined("SAU") < 0.1, "P(SAU joined) = " + u.pJoined("SAU"));
+        for (String id : List.of("SYR", "OMN", "IDN")) assertEquals(o.pJoined(id), u.pJoined(id), 1e-12, id);
     }
 
     @Test

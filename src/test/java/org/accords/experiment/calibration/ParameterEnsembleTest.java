@@ -69,8 +69,14 @@ class ParameterEnsembleTest {
     @Test
     void replicationRRunsUnderSetRModKWithItsUsualSeed() {
         Scenario sc = LOADER.load("history");
-        Map<String, Double> a = Map.of("model.weights.usRewards", 1.0);
-        Map<String, Double> b = Map.of("model.weights.usRewards", 9.0);
+        // the code's defaults for the hazard cap, the join cost and the pressure instead of the fitted ones
+        // (near persistence), so that the US-reward weight shows in joins whatever the calibration
+        Map<String, Double> lively = Map.of("model.maxHazard", 0.3, "model.joinCost", 0.5, "model.joinThreshold", 1.0,
+                "model.weights.palestinianPressure", 1.5, "model.gazaAmplification", 1.0, "model.conditionCost", 2.0);
+        Map<String, Double> a = new java.util.HashMap<>(lively);
+        a.put("model.weights.usRewards", 1.0);
+        Map<String, Double> b = new java.util.HashMap<>(lively);
+        b.put("model.weights.usRewards", 9.0);
         ParameterSets two = sets(List.of(a, b));
         EnsembleResult mixed = new Ensemble(sc, two, Set.of()).run(101, 5, 3, d -> { }, new AtomicBoolean());
         // the same replications by hand: even ones under set a, odd ones under set b
