@@ -128,7 +128,7 @@ final class EnsembleCalibration {
         Path out = (c.waveDir != null ? c.waveDir : Main.home().resolve("results").resolve(ShardOption.folderName(name, shard))).toAbsolutePath().normalize();
         String afterDigest = c.after == null ? null : WaveFiles.sha256(c.after.resolve(WaveFiles.POINTS));
         PrintWriter err = c.spec.commandLine().getErr();
-        boolean live = ProgressBar.wanted(c.quiet);
+        boolean live = ProgressBar.wanted(c.output.quiet);
         Instant started = Instant.now();
         HistoryMatching.WaveShard done = Jobs.intoFolder(out, c.force, (dir, cancel) -> {
             HistoryMatching.WaveShard s;
@@ -150,7 +150,7 @@ final class EnsembleCalibration {
                     c.after);
             return s;
         });
-        if (!c.quiet) {
+        if (!c.output.quiet) {
             long kept = done.points().stream().filter(p -> p.nonImplausible(CUTOFF)).count();
             PrintWriter o = c.spec.commandLine().getOut();
             o.printf(Locale.ROOT, "history matching wave %d, shard %s: %,d of the wave's %,d points, %,d not ruled out%nshard: %s%n", w, shard,
@@ -180,14 +180,14 @@ final class EnsembleCalibration {
         String command = String.format(Locale.ROOT, "./accords calibrate --ensemble %d --until %s --waves %d --points %d --reps %d --rule %s --seed %d%s",
                 c.ensemble, cutoff, c.waves, c.points, reps, c.rule, c.seed, label.equals("history") ? "" : " --scenario " + label);
         PrintWriter err = c.spec.commandLine().getErr();
-        boolean show = !c.quiet;
+        boolean show = !c.output.quiet;
         List<String> keys = Calibrator.SPACE.keys();
         ModelSimulator checkSim = c.after == null ? null : new ModelSimulator(history, cutoff, reps, c.seed);
         Earlier earlier = checkSim == null ? new Earlier(List.of(), 0) : earlier(c, matching(c, history, cutoff, reps, checkSim));
         long started = System.nanoTime();
         Object[] outcome = Jobs.intoFolder(page, c.force, (dir, cancel) -> {
             ModelSimulator simulator = checkSim != null ? checkSim : new ModelSimulator(history, cutoff, reps, c.seed);
-            boolean live = ProgressBar.wanted(c.quiet);
+            boolean live = ProgressBar.wanted(c.output.quiet);
             HistoryMatching.Result r;
             try {
                 r = new HistoryMatching(settings).resume(simulator, simulator.targets().targets(), ModelSimulator.dimension(), earlier.points(),
