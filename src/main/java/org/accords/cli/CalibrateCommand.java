@@ -51,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "N", defaultValue = "1000", description = "With --ensemble: parameter points evaluated per wave. Default: ${DEFAULT-VALUE}.")
     int points;
 
-    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "second-max", description = "With --ensemble: rule out a point when its largest (max) or second-largest (second-max) implausibility exceeds 3. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "k-max", description = "With --ensemble: rule out a point when its largest (max), second-largest (second-max) or k-th largest implausibility exceeds 3, k set by the number of targets so that the true parameters pass with 95%% probability under Pukelsheim's three-sigma bound (k-max: 2 for up to 7 targets, 6 for 44). Default: ${DEFAULT-VALUE}.")
     String rule;
 
     @Option(names = "--page", paramLabel = "DIR", description = "With --ensemble: the page's folder (default: results/ensemble-until-<YYYY-MM>).")

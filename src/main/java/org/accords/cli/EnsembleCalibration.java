@@ -70,7 +70,8 @@ final class EnsembleCalibration {
         Implausibility.Rule rule = switch (c.rule) {
             case "max" -> Implausibility.Rule.MAX;
             case "second-max" -> Implausibility.Rule.SECOND_MAX;
-            default -> throw new BadInputException(null, "--rule", "expected max or second-max, found '" + c.rule + "'");
+            case "k-max" -> Implausibility.Rule.K_MAX;
+            default -> throw new BadInputException(null, "--rule", "expected max, second-max or k-max, found '" + c.rule + "'");
         };
         return new HistoryMatching.Settings(c.waves, c.points, CUTOFF, rule, NEIGHBOURS, MARGIN, CANDIDATES, threads);
     }
@@ -199,7 +200,7 @@ final class EnsembleCalibration {
             List<Point> pool = r.nonImplausible();
             if (pool.isEmpty()) {
                 throw new BadInputException(null, "--ensemble", "history matching ruled out every one of the " + r.points().size()
-                        + " points evaluated (" + mostRulingOut(r, CUTOFF) + "); nothing written (try --rule second-max, more --points or --waves)");
+                        + " points evaluated (" + mostRulingOut(r, CUTOFF) + "); nothing written (try more --points or --waves)");
             }
             List<Point> sets = NonImplausibleSelection.select(pool, c.ensemble, c.seed);
             EnsembleReport.writePage(r, sets, keys, command, target, dir, Version.get());
@@ -212,7 +213,7 @@ final class EnsembleCalibration {
         if (show) {
             PrintWriter o = c.spec.commandLine().getOut();
             o.printf(Locale.ROOT, "history matching (%s implausibility <= %s) on %d targets from the observed record up to %s:%n",
-                    rule.text, Num.fmt(CUTOFF, 1), r.targets().size(), cutoff);
+                    rule.describe(r.targets().size()), Num.fmt(CUTOFF, 1), r.targets().size(), cutoff);
             for (var w : r.waves()) {
                 o.printf(Locale.ROOT, "  wave %d: %,d points, %,d not ruled out (%.1f%%)%n", w.wave(), w.evaluated(), w.nonImplausible(), 100 * w.acceptance());
             }
