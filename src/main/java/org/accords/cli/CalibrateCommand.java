@@ -19,6 +19,7 @@ import org.accords.scenario.BadInputException;
 import org.accords.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -50,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "N", defaultValue = "1000", description = "With --ensemble: parameter points evaluated per wave. Default: ${DEFAULT-VALUE}.")
     int points;
 
-    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "second-max", description = "With --ensemble: rule out a point when its largest (max) or second-largest (second-max) implausibility exceeds 3. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "k-max", description = "With --ensemble: rule out a point when its largest (max), second-largest (second-max) or k-th largest implausibility exceeds 3, k set by the number of targets so that the true parameters pass with 95%% probability under Pukelsheim's three-sigma bound (k-max: 2 for up to 7 targets, 6 for 44). Default: ${DEFAULT-VALUE}.")
     String rule;
 
     @Option(names = "--page", paramLabel = "DIR", description = "With --ensemble: the page's folder (default: results/ensemble-until-<YYYY-MM>).")
@@ -90,11 +91,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing fragment (scenarios/_calibrated.yaml by default).")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -158,11 +156,11 @@ final class CalibrateCommand implements Callable<Integer> {
             return EnsembleCalibration.run(this, start, cutoff, reps, t, target);
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = !quiet;
+        boolean show = !output.quiet;
         AtomicBoolean cancel = Interruption.newFlag();
         Calibrator.Fit fit;
         try {
-            boolean live = ProgressBar.wanted(quiet);
+            boolean live = ProgressBar.wanted(output.quiet);
             int step = Math.max(1, budget / 10);
             fit = new Calibrator(o -> loader.load(scenario, o), new Calibrator.Settings(cutoff, budget, reps, seed, t),
                     new EventObjective(reps, seed, t)).run(p -> {
@@ -176,7 +174,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 }
             }, cancel);
             if (cancel.get()) throw new java.util.concurrent.CancellationException();
-            if (ProgressBar.wanted(quiet)) err.println();
+            if (ProgressBar.wanted(output.quiet)) err.println();
             String command = String.format(Locale.ROOT, "./accords calibrate --until %s --budget %d --reps %d --seed %d", cutoff, budget, reps, seed);
             writeFragment(tmp, target, fit, command, cutoff, start.run().end());
             tmp = null;

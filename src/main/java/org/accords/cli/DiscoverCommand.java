@@ -17,6 +17,7 @@ import org.accords.scenario.BadInputException;
 import org.accords.scenario.Suggest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,11 +63,8 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing discovery folder.")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,7 +86,7 @@ final class DiscoverCommand implements Callable<Integer> {
         if (o < 0) throw new BadInputException(null, "--outcome", "no outcome '" + outcome + "' in " + file + Suggest.hint(outcome, names) + "; outcomes: " + String.join(", ", names));
         Outcome oc = es.outcomes().get(o);
 
-        ExperimentJob.Done done = ExperimentJob.run(loaded, es.design(), eo.folder(es.name()), eo.seed(loaded), eo.threads(), true, false, quiet, p -> true);
+        ExperimentJob.Done done = ExperimentJob.run(loaded, es.design(), eo.folder(es.name()), eo.seed(loaded), eo.threads(), true, false, output.quiet, p -> true);
         List<Factor> factors = es.factors();
         int n = done.unit().length;
         double[][] x = new double[n][factors.size()];
@@ -117,7 +115,7 @@ final class DiscoverCommand implements Callable<Integer> {
             DiscoveryReport.write(title, caseText, factorNames, a, fmt, answer, dir, Version.get(), settings);
             return null;
         });
-        if (!quiet) {
+        if (!output.quiet) {
             var w = spec.commandLine().getOut();
             w.println(answer);
             w.println("results: " + folder.toAbsolutePath().normalize());

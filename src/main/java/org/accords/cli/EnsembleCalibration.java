@@ -70,7 +70,8 @@ final class EnsembleCalibration {
         Implausibility.Rule rule = switch (c.rule) {
             case "max" -> Implausibility.Rule.MAX;
             case "second-max" -> Implausibility.Rule.SECOND_MAX;
-            default -> throw new BadInputException(null, "--rule", "expected max or second-max, found '" + c.rule + "'");
+            case "k-max" -> Implausibility.Rule.K_MAX;
+            default -> throw new BadInputException(null, "--rule", "expected max, second-max or k-max, found '" + c.rule + "'");
         };
         return new HistoryMatching.Settings(c.waves, c.points, CUTOFF, rule, NEIGHBOURS, MARGIN, CANDIDATES, threads);
     }
@@ -128,7 +129,7 @@ final class EnsembleCalibration {
         Path out = (c.waveDir != null ? c.waveDir : Main.home().resolve("results").resolve(ShardOption.folderName(name, shard))).toAbsolutePath().normalize();
         String afterDigest = c.after == null ? null : WaveFiles.sha256(c.after.resolve(WaveFiles.POINTS));
         PrintWriter err = c.spec.commandLine().getErr();
-        boolean live = ProgressBar.wanted(c.quiet);
+        boolean live = ProgressBar.wanted(c.output.quiet);
         Instant started = Instant.now();
         HistoryMatching.WaveShard done = Jobs.intoFolder(out, c.force, (dir, cancel) -> {
             HistoryMatching.WaveShard s;
@@ -150,7 +151,7 @@ final class EnsembleCalibration {
                     c.after);
             return s;
         });
-        if (!c.quiet) {
+        if (!c.output.quiet) {
             long kept = done.points().stream().filter(p -> p.nonImplausible(CUTOFF)).count();
             PrintWriter o = c.spec.commandLine().getOut();
             o.printf(Locale.ROOT, "history matching wave %d, shard %s: %,d of the wave's %,d points, %,d not ruled out%nshard: %s%n", w, shard,
@@ -180,14 +181,14 @@ final class EnsembleCalibration {
         String command = String.format(Locale.ROOT, "./accords calibrate --ensemble %d --until %s --waves %d --points %d --reps %d --rule %s --seed %d%s",
                 c.ensemble, cutoff, c.waves, c.points, reps, c.rule, c.seed, label.equals("history") ? "" : " --scenario " + label);
         PrintWriter err = c.spec.commandLine().getErr();
-        boolean show = !c.quiet;
+        boolean show = !c.output.quiet;
         List<String> keys = Calibrator.SPACE.keys();
         ModelSimulator checkSim = c.after == null ? null : new ModelSimulator(history, cutoff, reps, c.seed);
         Earlier earlier = checkSim == null ? new Earlier(List.of(), 0) : earlier(c, matching(c, history, cutoff, reps, checkSim));
         long started = System.nanoTime();
         Object[] outcome = Jobs.intoFolder(page, c.force, (dir, cancel) -> {
             ModelSimulator simulator = checkSim != null ? checkSim : new ModelSimulator(history, cutoff, reps, c.seed);
-            boolean live = ProgressBar.wanted(c.quiet);
+            boolean live = ProgressBar.wanted(c.output.quiet);
             HistoryMatching.Result r;
             try {
                 r = new HistoryMatching(settings).resume(simulator, simulator.targets().targets(), ModelSimulator.dimension(), earlier.points(),
@@ -199,7 +200,7 @@ final class EnsembleCalibration {
             List<Point> pool = r.nonImplausible();
             if (pool.isEmpty()) {
                 throw new BadInputException(null, "--ensemble", "history matching ruled out every one of the " + r.points().size()
-                        + " points evaluated (" + mostRulingOut(r, CUTOFF) + "); nothing written (try --rule second-max, more --points or --waves)");
+                        + " points evaluated (" + mostRulingOut(r, CUTOFF) + "); nothing written (try more --points or --waves)");
             }
             List<Point> sets = NonImplausibleSelection.select(pool, c.ensemble, c.seed);
             EnsembleReport.writePage(r, sets, keys, command, target, dir, Version.get());
@@ -212,7 +213,7 @@ final class EnsembleCalibration {
         if (show) {
             PrintWriter o = c.spec.commandLine().getOut();
             o.printf(Locale.ROOT, "history matching (%s implausibility <= %s) on %d targets from the observed record up to %s:%n",
-                    rule.text, Num.fmt(CUTOFF, 1), r.targets().size(), cutoff);
+                    rule.describe(r.targets().size()), Num.fmt(CUTOFF, 1), r.targets().size(), cutoff);
             for (var w : r.waves()) {
                 o.printf(Locale.ROOT, "  wave %d: %,d points, %,d not ruled out (%.1f%%)%n", w.wave(), w.evaluated(), w.nonImplausible(), 100 * w.acceptance());
             }

@@ -6,7 +6,7 @@ import org.accords.scenario.BadInputException;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run ensembles. */
-final class EnsembleOptions {
+final class EnsembleOptions extends OutputOptions {
     @Option(names = "--reps", paramLabel = "N", description = "Replications (default: the scenario's run.replications).")
     Integer reps;
 
@@ -28,12 +28,6 @@ final class EnsembleOptions {
     java.nio.file.Path params;
 
     private ParameterChoice choice;
-
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
 
     /** What the command line changed, for the record (manifest, chart subtitles, pages). */
     org.accords.report.Overrides record() {

@@ -6,7 +6,7 @@ import org.accords.scenario.BadInputException;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run experiment files ({@code experiment}, {@code sensitivity}). */
-final class ExperimentOptions {
+final class ExperimentOptions extends OutputOptions {
     @Option(names = "--reps", paramLabel = "N", description = "Replications per point (default: the file's replications).")
     Integer reps;
 
@@ -29,12 +29,6 @@ final class ExperimentOptions {
             description = {"Run only the points p with p mod N = K into a shard folder (default: results/<name>-shard-K-of-N);",
                     "`accords merge` joins all N shards into the same folder, byte for byte, as the unsharded command."})
     org.accords.experiment.Shard shard;
-
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
 
     /** Reads the experiment file, with --reps applied. */
     ExperimentReader.Loaded load(Path file) {

@@ -52,7 +52,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (used by tests too). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line, configured: help, `slurm`'s pass-through, one-line errors and exit codes. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         // `slurm COMMAND ARGS...`: the inner command's options pass through as its arguments
@@ -73,11 +77,24 @@ public final class Main implements Runnable {
                 Interruption.report(err);
                 return INTERRUPTED;
             }
+            boolean debug = debug(parseResult);
             err.println("accords: internal error: " + BadInputException.clean(String.valueOf(ex)) + (debug ? "" : " (rerun with --debug for the stack trace)"));
             if (debug) ex.printStackTrace(err);
             return INTERNAL;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /**
+     * Whether the command line asked for stack traces: --debug matched by the command that ran (or
+     * one above it), or, for `slurm`, among the inner command's arguments it passes on.
+     */
+    static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) return true;
+            if (p.commandSpec().userObject() instanceof SlurmCommand s && s.command != null && s.command.contains("--debug")) return true;
+        }
+        return false;
     }
 
     /** The command list of --help: each command's first whole sentence, wrapped, never cut mid-sentence. */

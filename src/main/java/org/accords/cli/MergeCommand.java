@@ -14,6 +14,7 @@ import org.accords.scenario.BadInputException;
 import org.accords.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,18 +33,15 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing result folder.")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        merge(expand(dirs), out, force, quiet, spec.commandLine().getOut());
+        merge(expand(dirs), out, force, output.quiet, spec.commandLine().getOut());
         return Main.OK;
     }
 

@@ -81,7 +81,7 @@ final class RobustnessCommand implements Callable<Integer> {
         }
         int threads = options.threads();
         String ensemble = relative(choice.sets().file());
-        String command = "./accords robustness" + (readme == null ? "" : " --readme " + readme);
+        String command = command();
         Path folder = out != null ? out : Main.home().resolve("results").resolve("robustness");
         List<RobustnessReport.Row> rows = Jobs.intoFolder(folder, force, (dir, cancel) -> {
             Map<String, EnsembleResult> references = new LinkedHashMap<>();
@@ -113,6 +113,18 @@ final class RobustnessCommand implements Callable<Integer> {
             o.flush();
         }
         return Main.OK;
+    }
+
+    /** The command line that regenerates the table (what-ifs, replications, seed, parameters, overrides and the README). */
+    private String command() {
+        StringBuilder b = new StringBuilder("./accords robustness");
+        for (String n : names) b.append(' ').append(n);
+        if (options.reps != null) b.append(" --reps ").append(options.reps);
+        if (options.seed != null) b.append(" --seed ").append(options.seed);
+        if (options.paramsOption != null) b.append(" --params ").append(options.paramsOption);
+        for (String s : options.sets) b.append(" --set ").append(s);
+        if (readme != null) b.append(" --readme ").append(readme);
+        return b.toString();
     }
 
     /** The presets that extend another preset starting in the same month: the what-ifs of history and of the outlook. */

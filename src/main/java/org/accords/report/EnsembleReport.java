@@ -50,7 +50,7 @@ public final class EnsembleReport {
         y.append("# --params point runs the single best fit (_calibrated.yaml) instead.\n");
         y.append("command: ").append(quote(command)).append('\n');
         y.append("method:\n");
-        y.append("  rule: ").append(quote(s.rule().text + " implausibility <= " + Num.fmt(s.cutoff(), 2))).append('\n');
+        y.append("  rule: ").append(quote(s.rule().describe(r.targets().size()) + " implausibility <= " + Num.fmt(s.cutoff(), 2))).append('\n');
         y.append("  waves: ").append(r.waves().size()).append('\n');
         y.append("  evaluated: ").append(r.points().size()).append('\n');
         y.append("  nonImplausible: ").append(r.nonImplausible().size()).append('\n');
@@ -223,7 +223,7 @@ public final class EnsembleReport {
         h.append("<p class=\"meta\"><code>").append(Html.esc(command)).append("</code> · accords-sim ").append(Html.esc(version)).append("</p>\n");
         h.append("<p>").append(String.format(Locale.ROOT, "%,d", r.points().size())).append(" parameter points evaluated in ").append(r.waves().size())
                 .append(" waves; ").append(String.format(Locale.ROOT, "%,d", r.nonImplausible().size())).append(" not ruled out (")
-                .append(Html.esc(s.rule().text)).append(" implausibility ≤ ").append(Num.fmt(s.cutoff(), 2)).append("); ")
+                .append(Html.esc(s.rule().describe(r.targets().size()))).append(" implausibility ≤ ").append(Num.fmt(s.cutoff(), 2)).append("); ")
                 .append(sets.size()).append(" of them, drawn uniformly, form the ensemble written to <code>").append(Html.esc(target.toString()))
                 .append("</code>. Implausibility I = |z − E[f(x)]| / sqrt(Var_ensemble + Var_discrepancy + Var_observation) per target; "
                         + "Var_ensemble is the run-to-run variance of the target at the point (the record is one history) plus the Monte Carlo variance of its mean.</p>\n");

@@ -32,7 +32,7 @@ class EnsembleCommandTest extends CliTestBase {
         ParameterSets sets = ParameterSets.read(a);
         assertTrue(sets.size() >= 1 && sets.size() <= 6, "at most K sets: " + sets.size());
         assertEquals(Calibrator.SPACE.keys(), sets.keys());
-        assertTrue(sets.command().startsWith("./accords calibrate --ensemble 6 --until 2021-06 --waves 2 --points 40 --reps 8 --rule second-max --seed 3"),
+        assertTrue(sets.command().startsWith("./accords calibrate --ensemble 6 --until 2021-06 --waves 2 --points 40 --reps 8 --rule k-max --seed 3"),
                 sets.command());
         for (ParameterSets.Member m : sets.sets()) {
             assertTrue(m.implausibility() <= 3, "every set passed the cutoff: " + m);

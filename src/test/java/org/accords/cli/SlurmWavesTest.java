@@ -41,7 +41,7 @@ class SlurmWavesTest extends CliTestBase {
         String array = Files.readString(job.resolve("job.sbatch"));
         for (String line : List.of("#SBATCH --array=0-2%2", "#SBATCH --output=" + job + "/logs/%x-shard-%a.out",
                 "w=\"${WAVE:?submit with --export=ALL,WAVE=W", "after=(--after \"$job/waves/wave-$((w - 1))\")",
-                "-jar \"$job/accords.jar\" calibrate --ensemble 6 --until 2021-06 --waves 2 --points 40 --reps 8 --rule second-max --seed 3"
+                "-jar \"$job/accords.jar\" calibrate --ensemble 6 --until 2021-06 --waves 2 --points 40 --reps 8 --rule k-max --seed 3"
                         + " --scenario \"$job/input/scenario.resolved.yaml\" --record-scenario mini --wave \"$w\" --shard \"$k/3\"",
                 "--wave-dir \"$job/shards/wave-$w/$k-of-3\" \"${after[@]}\" --threads 2 --quiet --force")) {
             assertTrue(array.contains(line), line + " in:\n" + array);

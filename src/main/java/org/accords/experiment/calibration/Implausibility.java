@@ -29,25 +29,65 @@ public final class Implausibility {
         /** the largest I: every target must be matched */
         MAX("largest"),
         /** the second-largest I: one target may be missed (the usual convention when one target may be mis-specified) */
-        SECOND_MAX("second-largest");
+        SECOND_MAX("second-largest"),
+        /**
+         * the k-th largest I, k set by the number of targets n ({@link #misses}): the cutoff of 3 rests
+         * on Pukelsheim's three-sigma rule (a unimodal quantity lies beyond 3 sd with probability at
+         * most 4/81), so at the true parameters each of n targets may exceed 3 with that probability,
+         * and with many targets more than one will. k is the smallest count that the true parameters
+         * reach with at most {@value #MISS_RISK} probability (binomial, targets taken as independent):
+         * 2, as second-max, for up to 7 targets; 6 for 44.
+         */
+        K_MAX("k-th largest");
+
+        /** Pukelsheim (1994): P(|X − μ| ≥ 3σ) ≤ 4/81 for a unimodal X. */
+        public static final double BEYOND_THREE_SD = 4.0 / 81;
+        /** The largest probability of ruling out the true parameters that {@link #K_MAX} accepts. */
+        public static final double MISS_RISK = 0.05;
 
         public final String text;
 
         Rule(String text) { this.text = text; }
 
+        /** Which largest implausibility the rule compares with the cutoff, for n targets (1 = the largest). */
+        public int rank(int targets) {
+            return switch (this) {
+                case MAX -> 1;
+                case SECOND_MAX -> Math.min(2, Math.max(1, targets));
+                case K_MAX -> misses(targets, BEYOND_THREE_SD, MISS_RISK);
+            };
+        }
+
+        /** The smallest k with P(Binomial(n, p) ≥ k) ≤ risk (at least 1, at most n). */
+        static int misses(int n, double p, double risk) {
+            if (n < 1) return 1;
+            org.apache.commons.math3.distribution.BinomialDistribution b = new org.apache.commons.math3.distribution.BinomialDistribution(null, n, p);
+            for (int k = 1; k <= n; k++) if (1 - b.cumulativeProbability(k - 1) <= risk) return k;
+            return n;
+        }
+
+        /** The rule in words for n targets, e.g. "6th-largest". */
+        public String describe(int targets) {
+            int k = rank(targets);
+            return this == K_MAX ? ordinal(k) + "-largest (k = " + k + " of " + targets + " targets)" : text;
+        }
+
+        private static String ordinal(int k) {
+            String suffix = k % 100 >= 11 && k % 100 <= 13 ? "th" : switch (k % 10) {
+                case 1 -> "st";
+                case 2 -> "nd";
+                case 3 -> "rd";
+                default -> "th";
+            };
+            return k + suffix;
+        }
+
         public double summary(double[] implausibilities) {
-            double first = Double.NEGATIVE_INFINITY;
-            double second = Double.NEGATIVE_INFINITY;
-            for (double i : implausibilities) {
-                if (i > first) {
-                    second = first;
-                    first = i;
-                } else if (i > second) {
-                    second = i;
-                }
-            }
-            if (this == MAX || implausibilities.length < 2) return first;
-            return second;
+            if (implausibilities.length == 0) return Double.NEGATIVE_INFINITY;
+            double[] sorted = implausibilities.clone();
+            java.util.Arrays.sort(sorted);
+            int k = Math.min(rank(sorted.length), sorted.length);
+            return sorted[sorted.length - k];
         }
     }
 

@@ -15,25 +15,28 @@ import org.accords.scenario.Scenario;
 /**
  * The ABM behind {@link HistoryMatching.Simulator}: a point of the unit cube is a parameter set
  * of the calibration space ({@link Calibrator#SPACE}, the one definition of the fitted keys, their
- * bounds and the orders they keep), run R times on the history scenario cut at the cutoff, with the same seeds at
- * every point (common random numbers).
+ * bounds and the orders they keep), run R times in every window of the record up to the cutoff
+ * ({@link WindowTargets}), each from the observed standings at the window's start, with the same
+ * seeds at every point (common random numbers). The windows partition the record, so a point costs
+ * what one run of the whole record costs.
  */
 public final class ModelSimulator implements HistoryMatching.Simulator {
-    private final Scenario base;
-    private final WorldPlan plan;
-    private final HistoryTargets targets;
+    private final WindowTargets targets;
+    private final List<Scenario> windows;
+    private final WorldPlan[] plans;
     private final int replications;
     private final long seed;
 
     public ModelSimulator(Scenario history, YearMonth cutoff, int replications, long seed) {
-        this.base = history.truncatedTo(cutoff); // the model is causal: later months cannot matter
-        this.plan = new WorldPlan(base);
-        this.targets = new HistoryTargets(base, cutoff);
+        this.targets = new WindowTargets(history, cutoff);
+        this.windows = targets.windows();
+        this.plans = new WorldPlan[windows.size()];
+        for (int w = 0; w < plans.length; w++) plans[w] = new WorldPlan(windows.get(w));
         this.replications = replications;
         this.seed = seed;
     }
 
-    public HistoryTargets targets() { return targets; }
+    public WindowTargets targets() { return targets; }
 
     public static int dimension() { return Calibrator.SPACE.size(); }
 
@@ -56,9 +59,13 @@ public final class ModelSimulator implements HistoryMatching.Simulator {
 
     @Override
     public HistoryMatching.Output run(double[] x) {
-        AccordsModel model = new AccordsModel(plan.withParameters(ParameterSets.withValues(base, values(x))));
-        HistoryTargets.Recorder recorder = targets.recorder();
-        for (int k = 0; k < replications; k++) model.runReplication(Seeds.forReplication(seed, k), recorder);
+        Map<String, Double> values = values(x);
+        WindowTargets.Recorder recorder = targets.recorder();
+        for (int w = 0; w < plans.length; w++) {
+            AccordsModel model = new AccordsModel(plans[w].withParameters(ParameterSets.withValues(windows.get(w), values)));
+            recorder.window(w);
+            for (int k = 0; k < replications; k++) model.runReplication(Seeds.forReplication(seed, k), recorder);
+        }
         return recorder.output();
     }
 }

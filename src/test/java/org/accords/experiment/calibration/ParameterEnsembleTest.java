@@ -112,28 +112,44 @@ class ParameterEnsembleTest {
                         + "  - {state: BBB, kind: symbolic, month: 2021-01}\n  - {state: AAA, kind: freeze, month: 2021-02}\n"
                         + "  - {state: AAA, kind: thaw, month: 2021-05}\n")
                 .load(dir);
-        HistoryTargets targets = new HistoryTargets(sc, YearMonth.of(2021, 6));
+        WindowTargets targets = new WindowTargets(sc, YearMonth.of(2021, 6), 12);
         Map<String, Double> z = new LinkedHashMap<>();
         for (Implausibility.Target t : targets.targets()) z.put(t.name(), t.observed());
-        assertEquals(List.of("joins 2020-01..2021-06", "frozen in 2021-06", "freezes 2020-01..2021-06", "joins by states the record has not joining",
-                "AAA join 2020-03 ±6 months", "BBB symbolic 2021-01 ±6 months", "AAA freeze 2021-02 ±6 months"), List.copyOf(z.keySet()),
-                "one period (18 months); ties opened before the start are not a target; a thaw shows in the frozen count");
-        assertEquals(List.of(2.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0), List.copyOf(z.values()), "a symbolic join counts as a join, as the model counts it");
-        assertEquals(24, HistoryTargets.periodMonths(72), "2020-2025 keeps two-year periods");
-        assertEquals(66, HistoryTargets.periodMonths(396), "1993-2025 in six periods");
+        assertEquals(List.of("joins 2020-01..2020-12", "freezes 2020-01..2020-12", "frozen in 2020-12", "joins by states the record has not joining 2020-01..2020-12",
+                "joins 2021-01..2021-06", "freezes 2021-01..2021-06", "frozen in 2021-06", "joins by states the record has not joining 2021-01..2021-06"),
+                List.copyOf(z.keySet()), "two windows, the last one cut at the cutoff");
+        assertEquals(List.of(1.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0), List.copyOf(z.values()),
+                "ties opened before the start are not a target; a symbolic join counts as a join, as the model counts it; a thaw lowers the frozen count");
+        Scenario second = targets.windows().get(1);
+        assertEquals(YearMonth.of(2021, 1), second.run().start());
+        assertEquals(org.accords.scenario.RunSettings.Initial.OBSERVED, second.run().initial(), "each window starts from the observed standings");
+        assertEquals(6, second.run().months());
 
+        // the simulator's window (36 months: the whole record here) counts what the ensemble of the same window counts
         ModelSimulator sim = new ModelSimulator(sc, YearMonth.of(2021, 6), 200, 9);
         double[] centre = new double[ModelSimulator.dimension()];
         java.util.Arrays.fill(centre, 0.5);
         HistoryMatching.Output out = sim.run(centre);
-        Scenario atCentre = ParameterSets.withValues(sc, ModelSimulator.values(centre));
-        EnsembleResult e = new Ensemble(atCentre).run(200, 9, 2, d -> { }, new AtomicBoolean());
-        int last = sc.run().months() - 1;
-        assertEquals(e.frozenMean(last), out.mean()[1], 1e-12, "frozen at the period's end");
-        int aaa = sc.indexOf("AAA");
-        assertEquals(e.pJoinedBy(aaa, sc.run().tickOf(YearMonth.of(2020, 9))), out.mean()[4], 1e-12, "AAA joined within 2020-01 .. 2020-09");
-        double p = out.mean()[4];
-        assertEquals(p * (1 - p) * 200 / 199, out.runVariance()[4], 1e-9, "a 0/1 outcome's sample variance");
+        Scenario window = sim.targets().windows().get(0);
+        EnsembleResult e = new Ensemble(ParameterSets.withValues(window, ModelSimulator.values(centre))).run(200, 9, 2, d -> { }, new AtomicBoolean());
+        assertEquals(e.frozenMean(window.run().months() - 1), out.mean()[2], 1e-12, "frozen at the window's end");
+        assertEquals(200, out.replications());
+    }
+
+    @Test
+    void theKthLargestRuleGrowsWithTheNumberOfTargets() {
+        // smallest k with P(Binomial(n, 4/81) >= k) <= 0.05, by hand: n = 7: P(>= 2) = 0.043; n = 10: P(>= 2) = 0.084, P(>= 3) = 0.011
+        assertEquals(2, Implausibility.Rule.K_MAX.rank(7));
+        assertEquals(3, Implausibility.Rule.K_MAX.rank(10));
+        assertEquals(6, Implausibility.Rule.K_MAX.rank(44));
+        assertEquals(1, Implausibility.Rule.K_MAX.rank(1));
+        assertEquals(2, Implausibility.Rule.SECOND_MAX.rank(44));
+        double[] i = {0.5, 9, 4, 3.5, 1, 2, 8, 0.1, 7, 6};
+        assertEquals(9, Implausibility.Rule.MAX.summary(i));
+        assertEquals(8, Implausibility.Rule.SECOND_MAX.summary(i));
+        assertEquals(7, Implausibility.Rule.K_MAX.summary(i), "ten targets: the third largest");
+        assertEquals("3rd-largest (k = 3 of 10 targets)", Implausibility.Rule.K_MAX.describe(10));
+        assertEquals("6th-largest (k = 6 of 44 targets)", Implausibility.Rule.K_MAX.describe(44));
     }
 
     @Test
