@@ -210,8 +210,18 @@ public final class ResultFolder implements AutoCloseable {
      * so a reader (or an interruption) never sees half of it.
      */
     public static void replaceFile(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        // createFile, not createTempFile: a new file gets the user's umask, not 0600; a replaced one keeps its permissions
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
         try {
+            if (Files.exists(file)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the default permissions
+                }
+            }
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

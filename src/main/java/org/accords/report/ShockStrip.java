@@ -38,9 +38,9 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  * all scenarios names them after its label.
  */
 public final class ShockStrip {
-    /** Lanes at most: 8 lanes of weight {@value #LANE_WEIGHT} against {@value #MAIN_WEIGHT} keep the strip under a fifth of the chart. */
-    public static final int MAX_LANES = 8;
-    static final int LANE_WEIGHT = 20;
+    /** Lanes at most: 10 lanes of weight {@value #LANE_WEIGHT} against {@value #MAIN_WEIGHT} keep the strip under a fifth of the chart. */
+    public static final int MAX_LANES = 10;
+    static final int LANE_WEIGHT = 16;
     static final int MAIN_WEIGHT = 500;
     /** The plot's data width in pixels, conservatively (labels then take no less room than they need). */
     static final double DATA_WIDTH = 1350;

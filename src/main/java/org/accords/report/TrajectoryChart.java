@@ -193,7 +193,11 @@ public final class TrajectoryChart {
         combined.setFixedLegendItems(legend);
         if (states.isEmpty()) {
             XYPlot empty = new XYPlot();
-            empty.setRangeAxis(new org.jfree.chart.axis.NumberAxis("Probability"));
+            org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis("Probability");
+            y.setRange(0, 1.05);
+            Charts.style(y);
+            empty.setRangeAxis(y);
+            Charts.stylePlot(empty);
             empty.setNoDataMessage("No state's P(joined by) differs between the scenarios or rises by 1 point or more");
             empty.setNoDataMessageFont(new java.awt.Font(Charts.FONT, java.awt.Font.PLAIN, 22));
             combined.add(empty, 1);

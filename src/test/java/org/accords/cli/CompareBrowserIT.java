@@ -51,10 +51,10 @@ class CompareBrowserIT extends CliTestBase {
             List<?> broken = (List<?>) browser.executeScript(
                     "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src);");
             long images = (Long) browser.executeScript("return document.images.length;");
-            assertEquals(4, images, "overlay, difference, states and drivers charts");
+            assertEquals(5, images, "overlay, difference, states, trajectories and drivers charts");
             assertTrue(broken.isEmpty(), "broken images: " + broken);
             long wide = (Long) browser.executeScript("return Array.from(document.images).filter(i => i.naturalWidth === 1600).length;");
-            assertEquals(4, wide);
+            assertEquals(5, wide);
             String text = browser.findElement(By.tagName("body")).getText();
             assertTrue(text.contains("Mini scenario"), "title of the first scenario");
             assertTrue(text.contains("<script>alert('x')</script> Reward push"), "a hostile title shows as text");

@@ -125,7 +125,7 @@ class ChartModelTest {
         assertTrue(strip.lanes <= ShockStrip.MAX_LANES, "lanes: " + strip.lanes);
         assertEquals(40, strip.placed.size() + strip.left.size(), "every shock in the window is placed or named as left out");
         assertTrue(strip.placed.stream().noneMatch(p -> p.item().shock().id().equals("before")), "a shock outside the window is not drawn");
-        assertFalse(strip.unlabelled.isEmpty() && strip.left.isEmpty(), "40 long labels cannot all fit in 8 lanes");
+        assertFalse(strip.unlabelled.isEmpty() && strip.left.isEmpty(), "40 long labels cannot all fit in 10 lanes");
         // no label or bar overlaps another bar or label in its lane
         for (ShockStrip.Placed p : strip.placed) {
             for (ShockStrip.Placed q : strip.placed) {
@@ -205,7 +205,7 @@ class ChartModelTest {
         ShockStrip full = ShockStrip.compared(main(from, to), List.of(shared8, withPush), List.of("outlook", "push"), from, to);
         assertTrue(full.placed.stream().anyMatch(p -> p.item().shock().id().equals("push") && p.label() != null), "the push is drawn, labelled");
         assertEquals(1, full.left.size(), "one shared shock has no room, and is named");
-        assertTrue(full.footnote().contains("Old 7 (from 2020-01)"), full.footnote());
+        assertTrue(full.footnote().contains("Old " + (ShockStrip.MAX_LANES - 1) + " (from 2020-01)"), full.footnote());
         // shared by two of three: neutral, named
         ShockStrip two = ShockStrip.compared(main(from, to), List.of(List.of(mine), List.of(mine), List.of()), List.of("a", "b", "c"), from, to);
         assertEquals("Push (a, b)", two.placed.get(0).text());

@@ -82,4 +82,18 @@ class ResultFolderTest {
         Files.writeString(target, "not a folder");
         assertThrows(BadInputException.class, () -> ResultFolder.checkTarget(target, true));
     }
+
+    @Test
+    void replacingAFileKeepsItsPermissionsAndLeavesNoTemporaryFile() throws Exception {
+        Path readme = dir.resolve("README.md");
+        Files.writeString(readme, "old\n");
+        Files.setPosixFilePermissions(readme, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ResultFolder.replaceFile(readme, "new\n");
+        assertEquals("new\n", Files.readString(readme));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(readme)),
+                "a README rewritten by --readme stays readable by others");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("README.md"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
 }
