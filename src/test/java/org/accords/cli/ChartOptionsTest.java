@@ -96,4 +96,36 @@ class ChartOptionsTest extends CliTestBase {
         assertFalse(t2.contains("Months shown"), "the whole run by default");
         assertTrue(t2.contains(" (AAA)") || t2.contains(" (BBB)") || t2.contains(" (CCC)") || t2.contains(" (DDD)"), "some state moves");
     }
+
+    @Test
+    void shardsCarryTheWindowToTheMergedFolderAndSlurmTasksGetIt() throws Exception {
+        Path whole = home.resolve("whole"), merged = home.resolve("merged");
+        String[] common = {"--reps", "10", "--quiet", "--window", "2020-07..2021-03", "--states", "AAA,DDD"};
+        assertEquals(0, CliFixture.exec(cat(new String[] {"run", "quiet", "--out", whole.toString()}, common)).code());
+        for (int k = 0; k < 2; k++) {
+            CliFixture.Result r = CliFixture.exec(cat(new String[] {"run", "quiet", "--shard", k + "/2", "--out", home.resolve("s" + k).toString()}, common));
+            assertEquals(0, r.code(), r.err());
+        }
+        CliFixture.Result m = CliFixture.exec("merge", home.resolve("s0").toString(), home.resolve("s1").toString(), "--out", merged.toString(), "--quiet");
+        assertEquals(0, m.code(), m.err());
+        JsonNode w = new ObjectMapper().readTree(merged.resolve("manifest.json").toFile());
+        assertEquals("2020-07", w.path("window").path("from").asText());
+        assertEquals("[\"AAA\",\"DDD\"]", w.path("trajectoryStates").toString());
+        for (String chart : java.util.List.of("adoption.svg", "trajectories.svg")) {
+            assertEquals(Files.readString(whole.resolve(chart)), Files.readString(merged.resolve(chart)), chart + " as the unsharded run draws it");
+        }
+        Path job = SlurmCommandTest.fakeJar(home, home); // in-process there is no jar to send
+        CliFixture.Result s = CliFixture.exec("slurm", "run", "quiet", "--window", "2020-07..", "--states", "AAA", "--shards", "2", "--job-dir", job.toString());
+        assertEquals(0, s.code(), s.err());
+        String script = Files.readString(job.resolve("job.sbatch"));
+        assertTrue(script.contains("--window 2020-07..") && script.contains("--states AAA"), script);
+        SafetyTest.bad(CliFixture.exec("slurm", "run", "quiet", "--window", "2030-01..", "--shards", "2", "--job-dir", home.resolve("job2").toString()),
+                "--window", "is not within");
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
