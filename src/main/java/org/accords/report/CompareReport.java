@@ -276,6 +276,7 @@ public final class CompareReport {
 
     static void writeCsv(List<EnsembleResult> results, int baseline, Differences diffs, Path file) throws IOException {
         EnsembleResult base = results.get(baseline);
+        List<String> union = StateCharts.unionOrder(results);
         try (Csv csv = new Csv(file, HEADER)) {
             for (int i = 0; i < results.size(); i++) {
                 EnsembleResult r = results.get(i);
@@ -318,7 +319,7 @@ public final class CompareReport {
                     for (Driver d : Driver.values()) csv.row(name, "state", id, "contrib_" + d.key(), Num.fmt(r.meanContribution(s, d.ordinal())));
                     csv.row(name, "state", id, "contrib_cost", Num.fmt(r.meanContribution(s, StateAgent.COST)));
                 }
-                for (String id : StateCharts.unionOrder(results)) {
+                for (String id : union) {
                     if (r.scenario.indexOf(id) < 0) csv.row(name, "state", id, "not_simulated", 1);
                 }
             }
