@@ -222,12 +222,16 @@ public final class CompareReport {
         final EnsembleResult base;
         final int baseline;
         final List<PairedDifference> paired;
+        /** Per scenario: whether it simulates the baseline's roster (same states, same order). */
+        final boolean[] sameRoster;
 
         Differences(List<EnsembleResult> results, int baseline, List<PairedDifference> paired) {
             this.results = results;
             this.baseline = baseline;
             this.base = results.get(baseline);
             this.paired = paired;
+            this.sameRoster = new boolean[results.size()];
+            for (int i = 0; i < results.size(); i++) sameRoster[i] = StateCharts.sameRoster(List.of(results.get(i), base));
         }
 
         PairedDifference paired(int i) {
@@ -240,12 +244,12 @@ public final class CompareReport {
             PairedDifference p = paired(i);
             if (p != null) return p.interval(t, 0.95);
             EnsembleResult r = results.get(i);
-            return StateCharts.sameRoster(List.of(r, base)) ? unpairedDifference(r, base, t) : commonStatesDifference(r, base, t);
+            return sameRoster[i] ? unpairedDifference(r, base, t) : commonStatesDifference(r, base, t);
         }
 
         /** The interval of scenario i, or null where it has none. */
         boolean hasInterval(int i) {
-            return paired(i) != null || StateCharts.sameRoster(List.of(results.get(i), base));
+            return paired(i) != null || sameRoster[i];
         }
 
         boolean allPaired() {
@@ -333,7 +337,7 @@ public final class CompareReport {
         for (int i = 0; i < results.size(); i++) {
             EnsembleResult r = results.get(i);
             double[] d = diffs.at(i, last);
-            boolean same = StateCharts.sameRoster(List.of(r, base));
+            boolean same = diffs.sameRoster[i];
             String interval = diffs.hasInterval(i) ? String.format(Locale.ROOT, " [%s, %s]", signed(d[1]), signed(d[2])) : "";
             String diff = i == baseline ? "(baseline)" : signed(d[0]) + interval + (same ? "" : " (common states)");
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);
