@@ -61,8 +61,8 @@ public record ChartWindow(YearMonth from, YearMonth to) {
      * naming the run's months when it does not ({@code what} names the run, e.g. "scenario 'x'").
      */
     public ChartWindow within(RunSettings run, String what) {
-        YearMonth f = from == null ? run.start() : from;
-        YearMonth l = to == null ? run.end() : to;
+        YearMonth f = first(run);
+        YearMonth l = last(run);
         if (f.isBefore(run.start()) || l.isAfter(run.end()) || f.isAfter(l)) {
             throw new BadInputException(null, OPTION, text(f, l) + " is not within " + what + ", " + text(run.start(), run.end()));
         }
@@ -71,12 +71,12 @@ public record ChartWindow(YearMonth from, YearMonth to) {
 
     /** First tick of the run shown (the window must be {@linkplain #within resolved}). */
     public int firstTick(RunSettings run) {
-        return (int) ChronoUnit.MONTHS.between(run.start(), from == null ? run.start() : from);
+        return (int) ChronoUnit.MONTHS.between(run.start(), first(run));
     }
 
     /** Last tick of the run shown, inclusive. */
     public int lastTick(RunSettings run) {
-        return (int) ChronoUnit.MONTHS.between(run.start(), to == null ? run.end() : to);
+        return (int) ChronoUnit.MONTHS.between(run.start(), last(run));
     }
 
     /** The first month shown. */

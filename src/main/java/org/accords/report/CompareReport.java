@@ -222,12 +222,16 @@ public final class CompareReport {
         final EnsembleResult base;
         final int baseline;
         final List<PairedDifference> paired;
+        /** Per scenario: whether it simulates the baseline's roster (same states, same order). */
+        final boolean[] sameRoster;
 
         Differences(List<EnsembleResult> results, int baseline, List<PairedDifference> paired) {
             this.results = results;
             this.baseline = baseline;
             this.base = results.get(baseline);
             this.paired = paired;
+            this.sameRoster = new boolean[results.size()];
+            for (int i = 0; i < results.size(); i++) sameRoster[i] = StateCharts.sameRoster(List.of(results.get(i), base));
         }
 
         PairedDifference paired(int i) {
@@ -240,12 +244,12 @@ public final class CompareReport {
             PairedDifference p = paired(i);
             if (p != null) return p.interval(t, 0.95);
             EnsembleResult r = results.get(i);
-            return StateCharts.sameRoster(List.of(r, base)) ? unpairedDifference(r, base, t) : commonStatesDifference(r, base, t);
+            return sameRoster[i] ? unpairedDifference(r, base, t) : commonStatesDifference(r, base, t);
         }
 
         /** The interval of scenario i, or null where it has none. */
         boolean hasInterval(int i) {
-            return paired(i) != null || StateCharts.sameRoster(List.of(results.get(i), base));
+            return paired(i) != null || sameRoster[i];
         }
 
         boolean allPaired() {
@@ -276,6 +280,7 @@ public final class CompareReport {
 
     static void writeCsv(List<EnsembleResult> results, int baseline, Differences diffs, Path file) throws IOException {
         EnsembleResult base = results.get(baseline);
+        List<String> union = StateCharts.unionOrder(results);
         try (Csv csv = new Csv(file, HEADER)) {
             for (int i = 0; i < results.size(); i++) {
                 EnsembleResult r = results.get(i);
@@ -318,7 +323,7 @@ public final class CompareReport {
                     for (Driver d : Driver.values()) csv.row(name, "state", id, "contrib_" + d.key(), Num.fmt(r.meanContribution(s, d.ordinal())));
                     csv.row(name, "state", id, "contrib_cost", Num.fmt(r.meanContribution(s, StateAgent.COST)));
                 }
-                for (String id : StateCharts.unionOrder(results)) {
+                for (String id : union) {
                     if (r.scenario.indexOf(id) < 0) csv.row(name, "state", id, "not_simulated", 1);
                 }
             }
@@ -332,7 +337,7 @@ public final class CompareReport {
         for (int i = 0; i < results.size(); i++) {
             EnsembleResult r = results.get(i);
             double[] d = diffs.at(i, last);
-            boolean same = StateCharts.sameRoster(List.of(r, base));
+            boolean same = diffs.sameRoster[i];
             String interval = diffs.hasInterval(i) ? String.format(Locale.ROOT, " [%s, %s]", signed(d[1]), signed(d[2])) : "";
             String diff = i == baseline ? "(baseline)" : signed(d[0]) + interval + (same ? "" : " (common states)");
             out.printf(Locale.ROOT, "%-26s %13.2f %13.2f %20s%n", r.scenario.name(), r.joinedMean(last), r.membersMean(last), diff);

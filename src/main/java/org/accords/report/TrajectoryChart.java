@@ -180,15 +180,8 @@ public final class TrajectoryChart {
             label.setBackgroundPaint(new Color(255, 255, 255, 210));
             panel.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, label, org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
             combined.add(panel, 1);
-            if (legend.getItemCount() == 0 && absent.isEmpty()) {
-                for (int i = 0; i < results.size(); i++) {
-                    legend.add(ScenarioCurves.lineItem(results.get(i).scenario.name(), i, ScenarioCurves.MEAN_WIDTH, true));
-                }
-            }
         }
-        if (legend.getItemCount() == 0) {
-            for (int i = 0; i < results.size(); i++) legend.add(ScenarioCurves.lineItem(results.get(i).scenario.name(), i, ScenarioCurves.MEAN_WIDTH, true));
-        }
+        for (int i = 0; i < results.size(); i++) legend.add(ScenarioCurves.lineItem(results.get(i).scenario.name(), i, ScenarioCurves.MEAN_WIDTH, true));
         Charts.setLabelFont(legend);
         combined.setFixedLegendItems(legend);
         if (states.isEmpty()) {
