@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,11 +86,7 @@ public final class Ensemble {
         AtomicInteger done = new AtomicInteger();
         List<String> shockIds = scenario.shocks().stream().map(Shock::id).toList();
         List<TraceEvent> trace = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "accords-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(workers, "accords-worker");
         try {
             List<Future<Aggregate>> parts = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
@@ -123,15 +117,8 @@ public final class Ensemble {
                 }));
             }
             Aggregate total = new Aggregate(plan.months, plan.stateCount, setPlans.length);
-            for (Future<Aggregate> f : parts) total.add(f.get());
+            for (Future<Aggregate> f : parts) total.add(Workers.take(f));
             return new EnsembleResult(scenario, seed, workers, started, Instant.now(), total, trace, shard, 0, sets, held);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CancellationException c) throw c;
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

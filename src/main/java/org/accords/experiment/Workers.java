@@ -5,11 +5,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** The result of work done on a worker thread, with its failure as the caller's own: cancellation stays cancellation. */
-final class Workers {
+public final class Workers {
     private Workers() {}
 
     /** A fixed pool of daemon threads named {@code name} (a run never waits on them to exit). */
-    static java.util.concurrent.ExecutorService pool(int threads, String name) {
+    public static java.util.concurrent.ExecutorService pool(int threads, String name) {
         return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -17,7 +17,7 @@ final class Workers {
         });
     }
 
-    static <T> T take(Future<T> f) {
+    public static <T> T take(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -163,15 +163,24 @@ public final class WorldPlan {
         initialPrestige = startingPoint.accordsPrestige();
         conditionShortfall = new double[cells];
         receptiveness = new double[cells];
-        // the standing ask and usAlignment in force each month (the dated series, no look-ahead)
+        fillParameterRows(conditionShortfall, receptiveness);
+    }
+
+    /**
+     * The two rows that depend on global parameters (model.conditionLevel, us.askShare): the
+     * condition shortfall and receptiveness, by the standing ask and usAlignment in force each
+     * month (the dated series, no look-ahead). Reads scenario, perceived and vintages.
+     */
+    private void fillParameterRows(double[] shortfallRow, double[] receptivenessRow) {
+        List<StateSpec> states = scenario.states();
         double[] alignment = vintages.row("usAlignment");
         for (int t = 0; t < months; t++) {
             YearMonth month = month(t);
             for (int s = 0; s < stateCount; s++) {
                 StateSpec spec = states.get(s);
                 int cell = t * stateCount + s;
-                conditionShortfall[cell] = shortfall(spec, month, t, s);
-                receptiveness[cell] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), alignment[cell]);
+                shortfallRow[cell] = shortfall(spec, month, t, s);
+                receptivenessRow[cell] = scenario.us().receptiveness(StandingAsk.sizeAt(spec.standingAsk(), month), alignment[cell]);
             }
         }
     }
@@ -230,16 +239,7 @@ public final class WorldPlan {
             // another parameter set (withParameters): the two rows that depend on global parameters
             receptiveness = new double[shared.receptiveness.length];
             conditionShortfall = new double[shared.conditionShortfall.length];
-            double[] alignment = vintages.row("usAlignment");
-            List<StateSpec> states = scenario.states();
-            for (int t = 0; t < months; t++) {
-                YearMonth month = month(t);
-                for (int s = 0; s < stateCount; s++) {
-                    int cell = t * stateCount + s;
-                    conditionShortfall[cell] = shortfall(states.get(s), month, t, s);
-                    receptiveness[cell] = scenario.us().receptiveness(StandingAsk.sizeAt(states.get(s).standingAsk(), month), alignment[cell]);
-                }
-            }
+            fillParameterRows(conditionShortfall, receptiveness);
         }
     }
 

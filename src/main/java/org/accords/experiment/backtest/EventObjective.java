@@ -4,12 +4,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.accords.experiment.Objective;
+import org.accords.experiment.Workers;
 import org.accords.scenario.Scenario;
 
 /**
@@ -45,11 +44,7 @@ public final class EventObjective implements Objective {
         List<YearMonth> origins = origins(from, to);
         if (origins.isEmpty()) return Double.NaN; // no complete window in the range
         ObservedHistory history = new ObservedHistory(sc.states().stream().map(s -> s.id()).toList(), sc.observed());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, origins.size()), r -> {
-            Thread t = new Thread(r, "accords-objective");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(Math.min(threads, origins.size()), "accords-objective");
         try {
             List<Future<double[]>> parts = new ArrayList<>();
             for (YearMonth o : origins) {
@@ -66,17 +61,11 @@ public final class EventObjective implements Objective {
             double sum = 0;
             double n = 0;
             for (Future<double[]> f : parts) {
-                double[] r = f.get();
+                double[] r = Workers.take(f);
                 sum += r[0];
                 n += r[1];
             }
             return sum / n;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
