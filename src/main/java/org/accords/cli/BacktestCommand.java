@@ -105,7 +105,7 @@ final class BacktestCommand implements Callable<Integer> {
         String parameters = refit
                 ? String.format(java.util.Locale.ROOT, "refitted on the record up to each origin (calibrate --budget %d --reps %d --seed %d)", refitBudget, refitReps, record.run().seed())
                 : sets != null ? choice.describe() + fitNote
-                : (options.params != null ? options.params.toString() : "scenarios/_calibrated.yaml") + fitNote;
+                : (options.params() != null ? options.params().toString() : "scenarios/_calibrated.yaml") + fitNote;
         Function<YearMonth, YearMonth> fitted = refit ? o -> o : o -> committedFit;
         Path folder = out != null ? out : Main.home().resolve("results").resolve("backtest-" + record.name());
         AtomicBoolean cancel = new AtomicBoolean();
@@ -144,7 +144,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** The fitted-through month recorded by calibrate in the --params fragment, else in scenarios/_calibrated.yaml; null if none. */
     private YearMonth committedFitMonth(ScenarioLoader loader) throws IOException {
-        Path fragment = options.params != null ? options.params : loader.presetDir().resolve("_calibrated.yaml");
+        Path fragment = options.params() != null ? options.params() : loader.presetDir().resolve("_calibrated.yaml");
         if (!Files.isRegularFile(fragment)) return null;
         for (String line : Files.readAllLines(fragment)) {
             if (line.startsWith(CalibrateCommand.FITTED_THROUGH)) {

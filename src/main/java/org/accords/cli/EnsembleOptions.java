@@ -24,9 +24,6 @@ final class EnsembleOptions extends OutputOptions {
             "point: the single best fit (scenarios/_calibrated.yaml). FILE: an ensemble file, or a fragment (e.g. `accords calibrate --out FILE`). Merge a scenario fragment over the scenario, as if the scenario extended it last (any keys; no `extends`), before --set, --reps and --seed."})
     String paramsOption;
 
-    /** The --params fragment file when it is a point fragment (not a keyword, not an ensemble), else null. */
-    java.nio.file.Path params;
-
     private ParameterChoice choice;
 
     /** What the command line changed, for the record (manifest, chart subtitles, pages). */
@@ -36,15 +33,19 @@ final class EnsembleOptions extends OutputOptions {
 
     /** The --params fragment, merged over the scenario before any override (none for an ensemble). */
     List<java.nio.file.Path> fragments() {
-        parameters();
+        java.nio.file.Path params = params();
         return params == null ? List.of() : List.of(params);
+    }
+
+    /** The --params fragment file when it is a point fragment (not a keyword, not an ensemble), else null. */
+    java.nio.file.Path params() {
+        return parameters().fragment();
     }
 
     /** What --params chose: a point (the scenario as loaded, or a fragment) or a parameter ensemble. */
     ParameterChoice parameters() {
         if (choice == null) {
             choice = ParameterChoice.of(paramsOption, Main.loader().presetDir());
-            params = choice.fragment();
         }
         return choice;
     }
@@ -52,6 +53,7 @@ final class EnsembleOptions extends OutputOptions {
     /** --params flattened to key=value, then the overrides: for passing everything on to a child process. */
     List<String> flatOverrides() {
         List<String> all = new ArrayList<>();
+        java.nio.file.Path params = params();
         if (params != null) all.addAll(org.accords.scenario.ScenarioLoader.fragmentOverrides(params));
         all.addAll(overrides());
         return all;

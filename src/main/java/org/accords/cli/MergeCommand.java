@@ -63,10 +63,11 @@ final class MergeCommand implements Callable<Integer> {
                     EnsembleResult merged = ShardFolders.mergeRun(shards, sc);
                     List<Path> runs = shards.stream().map(f -> f.dir().resolve(RunReport.RUNS)).toList();
                     if (runs.stream().allMatch(Files::isRegularFile)) RunReport.mergeRuns(runs, dir.resolve(RunReport.RUNS));
+                    org.accords.report.ChartChoices charts = ShardFolders.charts(first);
+                    org.accords.report.Overrides overrides = ShardFolders.overrides(first);
                     // as the unsharded run writes it (a few replications run again here)
-                    Jobs.writeWhyNot(merged, ShardFolders.charts(first), dir, Runtime.getRuntime().availableProcessors(),
-                            ShardFolders.overrides(first), cancel);
-                    RunReport.write(merged, dir, Version.get(), ShardFolders.overrides(first), ShardFolders.charts(first));
+                    Jobs.writeWhyNot(merged, charts, dir, Runtime.getRuntime().availableProcessors(), overrides, cancel);
+                    RunReport.write(merged, dir, Version.get(), overrides, charts);
                     return merged;
                 });
                 if (!quiet) RunCommand.printSummary(r, folder, print);

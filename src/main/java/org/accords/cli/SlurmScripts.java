@@ -51,12 +51,17 @@ final class SlurmScripts {
                 """.formatted(JAVA_RELEASE);
     }
 
+    /** The array's limit on tasks running at once, as sbatch --array writes it ("%M"), or "" without one. */
+    static String throttle(Job j) {
+        return j.maxParallel() == null ? "" : "%" + j.maxParallel();
+    }
+
     /** The #SBATCH lines of an array job; {@code logs} names each task's log (Slurm's patterns, without extension). */
     static String header(Job j, String jobName, String logs) {
         List<String> h = new ArrayList<>();
         h.add("#!/bin/bash");
         h.add("#SBATCH --job-name=" + jobName);
-        h.add("#SBATCH --array=0-" + (j.shards() - 1) + (j.maxParallel() == null ? "" : "%" + j.maxParallel()));
+        h.add("#SBATCH --array=0-" + (j.shards() - 1) + throttle(j));
         h.add("#SBATCH --cpus-per-task=" + j.cpus());
         h.add("#SBATCH --output=" + j.job().resolve("logs") + "/" + logs + ".out");
         h.add("#SBATCH --error=" + j.job().resolve("logs") + "/" + logs + ".err");
@@ -137,6 +142,6 @@ final class SlurmScripts {
                 - `logs/shard-K.out`, `logs/shard-K.err`, `logs/shard-K.exit`: each task's output and exit code.
 
                 A task that failed is rerun alone: `sbatch --array=K %4$s/job.sbatch` (several: `--array=3,5`).
-                """, j.name(), command, j.shards(), job, j.shards() - 1, j.maxParallel() == null ? "" : "%" + j.maxParallel(), JAVA_RELEASE);
+                """, j.name(), command, j.shards(), job, j.shards() - 1, throttle(j), JAVA_RELEASE);
     }
 }

@@ -110,7 +110,7 @@ final class SlurmWaveScripts {
                 done
                 exec "$job/finish.sh"
                 """.formatted(SlurmScripts.q(j.job().toString()), w.waves(), String.valueOf(j.shards()), j.shards() - 1,
-                j.maxParallel() == null ? "" : "%" + j.maxParallel());
+                SlurmScripts.throttle(j));
     }
 
     static String readme(Waves w, String command) {
@@ -139,6 +139,6 @@ final class SlurmWaveScripts {
                 - `logs/wave-W-shard-K.out`, `.err`, `.exit`: each task's output and exit code.
 
                 A task that failed is rerun alone: `sbatch --job-name=wave-W --export=ALL,WAVE=W --array=K %5$s/job.sbatch`, or just `%5$s/run.sh`.
-                """, j.name(), command, w.waves(), j.shards(), job, j.shards() - 1, j.maxParallel() == null ? "" : "%" + j.maxParallel());
+                """, j.name(), command, w.waves(), j.shards(), job, j.shards() - 1, SlurmScripts.throttle(j));
     }
 }
