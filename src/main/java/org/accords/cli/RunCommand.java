@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.accords.experiment.EnsembleResult;
 import org.accords.report.Num;
 import org.accords.report.RunReport;
+import org.accords.scenario.BadInputException;
 import org.accords.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
         if (hold != null && parameters.isEnsemble()) parameters.sets().check(sc, held);
         int threads = options.threads();
         if (shard != null) {
+            if (!whyNot) throw noWhyNotWithShards();
             Path folder = out != null ? out : Main.home().resolve("results").resolve(ShardOption.folderName(sc.name(), shard));
             EnsembleResult r = Jobs.runShardToFolder(sc, parameters.sets(), held, shard, folder, force, threads, options.quiet, recorded(), runs, choices);
             if (!options.quiet) {
@@ -94,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
         EnsembleResult r = Jobs.runToFolder(sc, parameters.sets(), held, folder, force, threads, options.quiet, recorded(), runs, choices, whyNot);
         if (!options.quiet) printSummary(r, folder.toAbsolutePath().normalize(), spec.commandLine().getOut());
         return Main.OK;
+    }
+
+    /** merge writes the why-not files as the unsharded run does; a shard cannot skip them without breaking that. */
+    static BadInputException noWhyNotWithShards() {
+        return new BadInputException(null, "--no-why-not", "a merged sharded run writes the why-not chart as the unsharded run does; drop --no-why-not");
     }
 
     static void printSummary(EnsembleResult r, Path folder, PrintWriter out) {

@@ -229,6 +229,9 @@ final class SlurmCommand implements Callable<Integer> {
         run.charts.resolve(sc.run(), "the run of scenario '" + sc.name() + "'");
         if (run.charts.window != null) task.addAll(List.of("--window", SlurmScripts.q(run.charts.window)));
         if (!run.charts.states.isEmpty()) task.addAll(List.of("--states", SlurmScripts.q(String.join(",", run.charts.states))));
+        // every task writes its share of runs.csv, or none does, as the user asked (merge joins them)
+        if (run.runs != RunsOption.AUTO) task.addAll(List.of("--runs", run.runs.name().toLowerCase(java.util.Locale.ROOT)));
+        if (!run.whyNot) throw RunCommand.noWhyNotWithShards();
         return new Study(sc.name(), out, run.force, run.options.quiet, task, merge(out, run.force), sc, null, null, List.of(), "\"$job\"",
                 run.options.record(), ensemble);
     }

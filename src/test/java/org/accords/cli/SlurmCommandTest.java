@@ -152,6 +152,25 @@ class SlurmCommandTest extends CliTestBase {
         assertNull(s.problem(0));
     }
 
+    @Test
+    void runsCsvChoiceReachesEveryTaskAndNoWhyNotIsRefusedForShards() throws Exception {
+        // --runs on|off: each task writes its share (or none), so the merge is the unsharded run's folder
+        assertEquals(0, CliFixture.exec("slurm", "run", "mini", "--runs", "off", "--shards", "2", "--job-dir", job.toString()).code());
+        assertTrue(Files.readString(job.resolve("job.sbatch")).contains("--runs off"), "the tasks are told --runs off");
+        Path auto = root.resolve("job-auto");
+        assertEquals(0, CliFixture.exec("slurm", "run", "mini", "--shards", "2", "--job-dir", auto.toString()).code());
+        assertFalse(Files.readString(auto.resolve("job.sbatch")).contains("--runs"), "auto, the default, stays implicit");
+        // merge always writes the why-not files (as the unsharded run does): skipping them in a shard is refused, not ignored
+        Path other = root.resolve("job-nwn");
+        assertRefused("--no-why-not: a merged sharded run writes the why-not chart", "slurm", "run", "mini", "--no-why-not", "--shards", "2",
+                "--job-dir", other.toString());
+        assertFalse(Files.exists(other));
+        Path shard = root.resolve("shard");
+        assertRefused("--no-why-not: a merged sharded run writes the why-not chart", "run", "mini", "--no-why-not", "--shard", "0/2",
+                "--out", shard.toString());
+        assertFalse(Files.exists(shard));
+    }
+
     private void assertRefused(String fragment, String... args) {
         CliFixture.Result r = CliFixture.exec(args);
         assertEquals(2, r.code(), r.err());
