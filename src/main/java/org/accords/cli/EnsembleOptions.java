@@ -73,11 +73,8 @@ final class EnsembleOptions extends OutputOptions {
         return all;
     }
 
-    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
-    picocli.CommandLine.Model.CommandSpec mixee;
-
     int threads() {
-        return threads(threads, mixee == null ? null : mixee.commandLine().getErr());
+        return threads(threads, err());
     }
 
     /** More worker threads than this many per core only cost memory and switching. */

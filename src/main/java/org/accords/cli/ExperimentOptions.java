@@ -46,10 +46,9 @@ final class ExperimentOptions extends OutputOptions {
         return loaded.spec().seed() != null ? loaded.spec().seed() : loaded.base().run().seed();
     }
 
+    /** As for runs: all cores by default, capped at a few per core with a note. */
     int threads() {
-        if (threads == null) return Runtime.getRuntime().availableProcessors();
-        if (threads < 1) throw new BadInputException(null, "--threads", "must be a positive whole number, found " + threads);
-        return threads;
+        return EnsembleOptions.threads(threads, err());
     }
 
     Path folder(String name) {

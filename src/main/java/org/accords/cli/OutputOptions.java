@@ -13,4 +13,12 @@ class OutputOptions {
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** The command's error stream, for notes; null when these options were not parsed from a command line. */
+    java.io.PrintWriter err() {
+        return mixee == null ? null : mixee.commandLine().getErr();
+    }
 }

@@ -88,6 +88,16 @@ class ExperimentCommandTest extends CliTestBase {
     }
 
     @Test
+    void threadsAreCappedWithANoteAsForRuns() throws IOException {
+        Path f = write("sweep.yaml", SMALL);
+        CliFixture.Result r = CliFixture.exec("experiment", f.toString(), "--threads", "100000", "--quiet", "--out", root.resolve("c").toString());
+        assertEquals(0, r.code(), r.err());
+        int cap = EnsembleOptions.THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
+        assertTrue(r.err().contains("--threads 100000 capped at " + cap), r.err());
+        assertEquals(2, CliFixture.exec("experiment", f.toString(), "--threads", "0", "--quiet", "--out", root.resolve("d").toString()).code());
+    }
+
+    @Test
     void resumeAfterAnInterruptionAndAnyThreadCountGiveTheSameBytes() throws IOException {
         Path f = write("sweep.yaml", SMALL);
         assertEquals(0, CliFixture.exec("experiment", f.toString(), "--threads", "2", "--quiet", "--out", root.resolve("a").toString()).code());
