@@ -50,9 +50,9 @@ public final class RollingOriginsReport {
             }
         }
         try (Csv csv = new Csv(dir.resolve("summary.csv"),
-                "horizon,windows,model,items,events,brier,brier_lo,brier_hi,log,log_lo,log_hi,abm_minus_brier,abm_minus_brier_lo,abm_minus_brier_hi,abm_minus_log,abm_minus_log_lo,abm_minus_log_hi")) {
+                "horizon,windows,model,sample,items,events,brier,brier_lo,brier_hi,log,log_lo,log_hi,abm_minus_brier,abm_minus_brier_lo,abm_minus_brier_hi,abm_minus_log,abm_minus_log_lo,abm_minus_log_hi")) {
             for (RollingOrigins.Summary s : r.summary()) {
-                csv.row(s.horizon(), s.windows(), s.model(), s.items(), s.events(), f(s.brier().mean()), f(s.brier().lower()), f(s.brier().upper()),
+                csv.row(s.horizon(), s.windows(), s.model(), s.sample(), s.items(), s.events(), f(s.brier().mean()), f(s.brier().lower()), f(s.brier().upper()),
                         f(s.log().mean()), f(s.log().lower()), f(s.log().upper()), f(s.abmMinusBrier().mean()), f(s.abmMinusBrier().lower()),
                         f(s.abmMinusBrier().upper()), f(s.abmMinusLog().mean()), f(s.abmMinusLog().lower()), f(s.abmMinusLog().upper()));
             }
@@ -92,9 +92,9 @@ public final class RollingOriginsReport {
         for (RollingOrigins.Skipped s : r.skipped()) out.printf(Locale.ROOT, "%-8s %3d  not scored: %s%n", s.origin(), s.horizon(), s.reason());
         out.println();
         out.println("Pooled over origins (interval: bootstrap over states, all of a state's windows together); ABM - model < 0: the ABM is better");
-        out.printf(Locale.ROOT, "%3s %-18s %-17s %5s %6s  %-26s %-26s %-28s%n", "h", "windows", "model", "items", "events", "Brier [95%]", "log score [95%]", "ABM - model, log [95%]");
+        out.printf(Locale.ROOT, "%3s %-18s %-17s %-6s %5s %6s  %-26s %-26s %-28s%n", "h", "windows", "model", "sample", "items", "events", "Brier [95%]", "log score [95%]", "ABM - model, log [95%]");
         for (RollingOrigins.Summary s : r.summary()) {
-            out.printf(Locale.ROOT, "%3d %-18s %-17s %5d %6d  %-26s %-26s %-28s%n", s.horizon(), s.windows(), s.model(), s.items(), s.events(),
+            out.printf(Locale.ROOT, "%3d %-18s %-17s %-6s %5d %6d  %-26s %-26s %-28s%n", s.horizon(), s.windows(), s.model(), s.sample(), s.items(), s.events(),
                     ci(s.brier()), ci(s.log()), s.model().equals("abm") ? "" : ci(s.abmMinusLog()));
         }
         if (r.aim() != null) {
@@ -108,11 +108,18 @@ public final class RollingOriginsReport {
                 Bootstrap.Interval d = s.abmMinusLog();
                 String verdict = d.mean() < 0 ? (d.upper() < 0 ? "beats" : "is lower (better) than, within noise,")
                         : (d.lower() > 0 ? "does NOT beat" : "is not lower than, within noise,");
-                out.printf(Locale.ROOT, "aim: h=%d, %s windows: ABM mean log score %s %s (ABM - model %+.4f, 95%% [%.4f, %.4f])%n", s.horizon(), s.windows(),
-                        verdict, s.model(), d.mean(), d.lower(), d.upper());
+                out.printf(Locale.ROOT, "aim: h=%d, %s windows: ABM mean log score %s %s (ABM - model %+.4f, 95%% [%.4f, %.4f]; ABM %s of sample)%n",
+                        s.horizon(), s.windows(), verdict, s.model(), d.mean(), d.lower(), d.upper(), abmSample(r, s));
             }
         }
         out.flush();
+    }
+
+    /** The ABM's sample label of the pooled windows that {@code s} compares it over. */
+    private static String abmSample(RollingOrigins.Result r, RollingOrigins.Summary s) {
+        for (RollingOrigins.Summary a : r.summary())
+            if (a.horizon() == s.horizon() && a.windows().equals(s.windows()) && a.model().equals("abm")) return a.sample();
+        throw new IllegalStateException("no ABM row for " + s);
     }
 
     static JFreeChart chart(RollingOrigins.Result r, String parameters) {

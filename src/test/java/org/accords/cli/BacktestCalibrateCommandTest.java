@@ -32,6 +32,14 @@ class BacktestCalibrateCommandTest extends CliTestBase {
         assertTrue(windows.stream().anyMatch(l -> l.startsWith("2019-12,12,abm,IN,4,1,")), String.join("\n", windows));
         assertTrue(windows.stream().anyMatch(l -> l.startsWith("2020-01,12,abm,OUT,4,1,")), String.join("\n", windows));
         assertTrue(windows.stream().anyMatch(l -> l.startsWith("2019-12,12,persistence,OUT,4,1,0.25,")), "persistence's Brier: one event in four states");
+        // pooled rows and the aim lines say it too: over all 12-month windows the ABM mixes in and out of sample
+        List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+        assertTrue(summary.get(0).startsWith("horizon,windows,model,sample,items,"), summary.get(0));
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("12,all,abm,IN+OUT,")), String.join("\n", summary));
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("12,ABM out of sample,abm,OUT,")), String.join("\n", summary));
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("12,all,persistence,OUT,")), String.join("\n", summary));
+        assertTrue(r.out().contains("aim: h=12, all windows: ABM mean log score") && r.out().contains("; ABM IN+OUT of sample)"), r.out());
+        assertTrue(r.out().contains("; ABM OUT of sample)"), r.out());
         assertTrue(r.out().contains("2021-01    6  not scored: window ends 2021-07, after the record (2021-06)"), r.out());
         assertTrue(r.out().contains("fitted through 2020-01"), r.out());
         assertEquals(1600, javax.imageio.ImageIO.read(dir.resolve("backtest.png").toFile()).getWidth());

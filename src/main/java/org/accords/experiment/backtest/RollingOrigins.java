@@ -61,8 +61,14 @@ public final class RollingOrigins {
     public record Skipped(YearMonth origin, int horizon, String reason) {}
 
     /** Pooled over the scored windows of one horizon: mean scores and the ABM's difference from each model (ABM minus model). */
-    public record Summary(int horizon, String windows, String model, int items, int events, Bootstrap.Interval brier,
+    public record Summary(int horizon, String windows, String model, String sample, int items, int events, Bootstrap.Interval brier,
                           Bootstrap.Interval log, Bootstrap.Interval abmMinusBrier, Bootstrap.Interval abmMinusLog) {}
+
+    /** The pooled windows' label for one model: IN or OUT when all agree, IN+OUT when they mix. */
+    static String pooledSample(List<WindowScore> ws, String model) {
+        return ws.stream().map(w -> w.model(model).sample()).distinct().sorted().map(Sample::name)
+                .collect(java.util.stream.Collectors.joining("+"));
+    }
 
     /** The aim from origin 2019-12: P(at least three joins in 2020), null if that origin was not run. */
     public record Aim(Double pThreeJoins, int observedJoins, Sample sample) {}
@@ -141,7 +147,7 @@ public final class RollingOrigins {
                 for (String name : MODELS) {
                     double[] b = pooled(ws, name, true);
                     double[] l = pooled(ws, name, false);
-                    out.add(new Summary(h, outOnly ? "ABM out of sample" : "all", name, b.length, events,
+                    out.add(new Summary(h, outOnly ? "ABM out of sample" : "all", name, pooledSample(ws, name), b.length, events,
                             Bootstrap.mean(b, cluster), Bootstrap.mean(l, cluster),
                             Bootstrap.mean(minus(abmB, b), cluster), Bootstrap.mean(minus(abmL, l), cluster)));
                 }
